@@ -4,8 +4,8 @@ pytest-codeblocks runs only fences whose info string is exactly ``python``, ``sh
 ``bash``; ```` ```py ```` or ```` ```python title="x" ```` would be skipped without a word.
 This test reads every page with pytest-codeblocks' own parser and fails on any such fence,
 on any skip/xfail mark, and on fences with no language at all. The one exception is a
-fence that only includes a whole example (``--8<-- "examples/NAME.py"``): the example's
-smoke run executes that code.
+fence that only includes a whole example or shared helper (``--8<-- "examples/NAME.py"``,
+``examples/common/NAME.py``): the examples' smoke runs execute that code.
 """
 
 import re
@@ -15,10 +15,9 @@ import pytest
 from pytest_codeblocks import extract_from_file
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
-EXAMPLES = DOCS.parent / "examples"
 EXECUTED = {"python", "sh", "bash"}
 PYTHONISH = re.compile(r"^(py|python|python3|ipython|ipython3|pycon)\b", re.IGNORECASE)
-EXAMPLE_INCLUDE = re.compile(r'^-{2}8<-{2} "examples/([\w-]+)\.py"$')
+EXAMPLE_INCLUDE = re.compile(r'^-{2}8<-{2} "(examples/(?:common/)?[\w-]+\.py)"$')
 PAGES = sorted(p for p in DOCS.rglob("*.md") if "generated" not in p.relative_to(DOCS).parts)
 
 
@@ -30,7 +29,7 @@ def classify(block) -> str:
         return "no-language"
     if PYTHONISH.match(syntax):
         match = EXAMPLE_INCLUDE.match(block.code.strip())
-        if match and (EXAMPLES / f"{match.group(1)}.py").exists():
+        if match and (DOCS.parent / match.group(1)).exists():
             return "example-include"
         return "uncollected-python"
     return "other"
