@@ -5,7 +5,7 @@ pytest-codeblocks runs only fences whose info string is exactly ``python``, ``sh
 This test reads every page with pytest-codeblocks' own parser and fails on any such fence,
 on any skip/xfail mark, and on fences with no language at all. The one exception is a
 fence that only includes a whole example or shared helper (``--8<-- "examples/NAME.py"``,
-``examples/common/NAME.py``): the examples' smoke runs execute that code.
+``examples/FOLDER/NAME.py``): smoke runs and tests execute that code.
 """
 
 import re
@@ -17,7 +17,7 @@ from pytest_codeblocks import extract_from_file
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 EXECUTED = {"python", "sh", "bash"}
 PYTHONISH = re.compile(r"^(py|python|python3|ipython|ipython3|pycon)\b", re.IGNORECASE)
-EXAMPLE_INCLUDE = re.compile(r'^-{2}8<-{2} "(examples/(?:common/)?[\w-]+\.py)"$')
+EXAMPLE_INCLUDE = re.compile(r'^-{2}8<-{2} "(examples/(?:[\w-]+/)?[\w-]+\.py)"$')
 PAGES = sorted(p for p in DOCS.rglob("*.md") if "generated" not in p.relative_to(DOCS).parts)
 
 
