@@ -1,0 +1,49 @@
+"""Fixtures shared by the tests: the site, built once per test session."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="session")
+def site_build(tmp_path_factory):
+    """``mkdocs build --strict`` into a temporary folder: (site folder, build log)."""
+    site = tmp_path_factory.mktemp("site")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
+        cwd=REPO, capture_output=True, text=True, timeout=600,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site, result.stdout + result.stderr
+
+
+@pytest.fixture(scope="session")
+def site_dir(site_build):
+    return site_build[0]
+
+
+@pytest.fixture(scope="session")
+def nav_urls():
+    """Every page in the navigation, as a URL path relative to the site root."""
+    from mkdocs.config import load_config
+
+    config = load_config(str(REPO / "mkdocs.yml"))
+    urls = []
+
+    def walk(items):
+        for item in items:
+            value = next(iter(item.values())) if isinstance(item, dict) else item
+            if isinstance(value, list):
+                walk(value)
+            else:
+                stem = value.rsplit(".", 1)[0]
+                urls.append("" if stem == "index" else stem.removesuffix("/index") + "/")
+
+    walk(config["nav"])
+    return urls

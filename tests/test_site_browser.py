@@ -1,0 +1,141 @@
+"""The built site as a reader gets it: every nav page in headless Chromium, served under a
+sub-path as a static host would (e.g. a GitHub Pages project site).
+
+Chromium is the system's (Debian: ``apt-get install chromium``), driven by Playwright;
+nothing is downloaded. Without Chromium the test is skipped locally and fails in CI.
+"""
+
+import functools
+import os
+import shutil
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import urlparse
+
+import pytest
+
+SUB_PATH = "loss-functions-handbook"
+CHROMIUM = os.environ.get("HANDBOOK_CHROMIUM") or shutil.which("chromium") or shutil.which(
+    "chromium-browser"
+)
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--disable-quic",
+]
+# Pages whose search for this word must be found by the site's search.
+SEARCH_TERM = "cross-entropy"
+SEARCH_MUST_FIND = ["traces/mse-and-cross-entropy/", "traces/categorical-cross-entropy/"]
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def base_url(site_dir, tmp_path_factory):
+    root = tmp_path_factory.mktemp("static-host")
+    (root / SUB_PATH).symlink_to(site_dir, target_is_directory=True)
+    server = ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(root))
+    )
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}/{SUB_PATH}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM:
+        message = "Chromium not found: install it (Debian: apt-get install chromium)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class Visit:
+    """One page load, with every console error and every request to another host."""
+
+    def __init__(self, browser, url):
+        self.errors, self.blocked = [], []
+        self.context = browser.new_context(viewport={"width": 1280, "height": 900})
+        self.context.route("**/*", self._route)
+        self.page = self.context.new_page()
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.goto(url, wait_until="networkidle")
+
+    def _route(self, route):
+        if urlparse(route.request.url).hostname == "127.0.0.1":
+            route.continue_()
+        else:
+            self.blocked.append(route.request.url)
+            route.abort()
+
+    def close(self):
+        self.context.close()
+
+
+def check_page(visit: Visit) -> list[str]:
+    page, problems = visit.page, []
+    broken = page.eval_on_selector_all(
+        "img", "els => els.filter(e => !(e.complete && e.naturalWidth > 0)).map(e => e.src)"
+    )
+    problems += [f"image not loaded: {src}" for src in broken]
+
+    blocks = page.locator(".md-content pre > code").count()
+    buttons = page.locator(".md-content .md-clipboard, .md-content .md-code__button").count()
+    if buttons < blocks:
+        problems.append(f"{blocks} code blocks but {buttons} copy buttons")
+
+    scheme = "document.body.getAttribute('data-md-color-scheme')"
+    before = page.evaluate(scheme)
+    page.locator("form[data-md-component=palette] label:visible").first.click()
+    after = page.evaluate(scheme)
+    if before == after:
+        problems.append(f"colour toggle did not switch the scheme ({before})")
+
+    for summary in page.locator(".md-content details > summary:visible").all():
+        summary.click()
+    closed = page.eval_on_selector_all(
+        ".md-content details", "els => els.filter(e => e.offsetParent && !e.open).length"
+    )
+    if closed:
+        problems.append(f"{closed} collapsible block(s) did not open")
+    return problems
+
+
+def test_every_page_reads_well_in_a_browser(browser, base_url, nav_urls):
+    problems, blocked = {}, []
+    for url in nav_urls:
+        visit = Visit(browser, base_url + url)
+        found = check_page(visit) + [f"console error: {e}" for e in visit.errors]
+        blocked += visit.blocked
+        if found:
+            problems[url or "/"] = found
+        visit.close()
+    print(f"pages visited: {len(nav_urls)}; requests to other hosts blocked: {len(blocked)}")
+    assert not blocked, f"requests to other hosts: {blocked}"
+    assert not problems, "\n".join(f"{u}: {p}" for u, ps in problems.items() for p in ps)
+
+
+def test_search_finds_the_cross_entropy_pages(browser, base_url):
+    visit = Visit(browser, base_url)
+    page = visit.page
+    page.locator("input.md-search__input").click()
+    page.locator("input.md-search__input").fill(SEARCH_TERM)
+    page.locator(".md-search-result__item").first.wait_for(timeout=15_000)
+    links = page.eval_on_selector_all(
+        ".md-search-result__item > a", "els => els.map(e => e.href)"
+    )
+    visit.close()
+    found = {link.split("#")[0].removeprefix(base_url) for link in links}
+    missing = [p for p in SEARCH_MUST_FIND if p not in found]
+    assert not missing, f"search for {SEARCH_TERM!r} did not list {missing}; got {sorted(found)}"
