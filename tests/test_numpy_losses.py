@@ -19,9 +19,11 @@ CASES = settings(max_examples=200, deadline=None, database=None)  # no .hypothes
 batch = st.integers(1, 8)
 classes = st.integers(2, 6)
 # Probabilities with exact 0 and 1 well represented, and values near the clip point.
+# Subnormal floats (below 1.2e-38) are left out: TensorFlow's CPU kernels flush them to
+# zero, so a row made only of them sums to 0 and Keras returns NaN (0/0 when rescaling).
 probability = st.one_of(
     st.sampled_from([0.0, 1.0, 1e-9, 1e-7, 1 - 1e-7]),
-    st.floats(0.0, 1.0, width=32),
+    st.floats(0.0, 1.0, width=32, allow_subnormal=False),
 )
 logit = st.one_of(st.sampled_from([-200.0, -100.0, 0.0, 100.0, 200.0]),
                   st.floats(-60.0, 60.0, width=32))
