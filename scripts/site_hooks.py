@@ -2,8 +2,9 @@
 
 mkdocs-jupyter inlines JupyterLab's whole stylesheet (~570 kB) into every notebook page and
 adds an empty MathJax loader (``<script src="">``, which re-requests the page itself). Here
-the stylesheet is moved to one cached file, ``assets/stylesheets/notebook.css``, and the
-MathJax loader and its configuration are dropped (math on this site is rendered by KaTeX).
+the stylesheet is moved to one cached file, ``assets/stylesheets/notebook.css``, stripped of
+the rules whose classes no notebook page uses, and the MathJax loader and its configuration
+are dropped (math on this site is rendered by KaTeX).
 """
 
 import re
@@ -18,8 +19,50 @@ MATHJAX = re.compile(
     re.S,
 )
 INLINE_LIMIT = 100_000  # characters; only JupyterLab's main stylesheet is that large
+CLASS_ATTR = re.compile(r'class="([^"]*)"')
+CLASS_SELECTOR = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
 
 _stylesheet: dict[str, str] = {}
+_used_classes: set[str] = set()
+
+
+def css_blocks(css: str):
+    """Split CSS into top-level ``(prelude, body)`` pairs; body is None for ``@import;``."""
+    depth, start, prelude = 0, 0, ""
+    for index, char in enumerate(css):
+        if char == "{":
+            if depth == 0:
+                prelude, start = css[start:index].strip(), index + 1
+            depth += 1
+        elif char == "}":
+            depth -= 1
+            if depth == 0:
+                yield prelude, css[start:index]
+                start = index + 1
+        elif char == ";" and depth == 0:
+            yield css[start:index].strip(), None
+            start = index + 1
+
+
+def selector_used(selector: str, used: set[str]) -> bool:
+    return all(name in used for name in CLASS_SELECTOR.findall(selector))
+
+
+def purge(css: str, used: set[str]) -> str:
+    """Drop the rules none of whose selectors can match (a class they need is never used)."""
+    kept = []
+    for prelude, body in css_blocks(css):
+        if body is None:
+            kept.append(prelude + ";")
+        elif prelude.startswith(("@media", "@supports")):
+            inner = purge(body, used)
+            if inner:
+                kept.append(f"{prelude}{{{inner}}}")
+        elif prelude.startswith("@") or any(
+            selector_used(s, used) for s in prelude.split(",")
+        ):
+            kept.append(f"{prelude}{{{body.strip()}}}")
+    return "\n".join(kept)
 
 
 def on_post_page(output: str, page, config):
@@ -37,6 +80,8 @@ def on_post_page(output: str, page, config):
         return f'<link rel="stylesheet" href="{href}">'
 
     output = STYLE_BLOCK.sub(externalise, output)
+    for names in CLASS_ATTR.findall(output):
+        _used_classes.update(names.split())
     return MATHJAX.sub("", output)
 
 
@@ -44,4 +89,4 @@ def on_post_build(config):
     if "css" in _stylesheet:
         target = Path(config["site_dir"]) / NOTEBOOK_CSS
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(_stylesheet["css"])
+        target.write_text(purge(_stylesheet["css"], _used_classes))

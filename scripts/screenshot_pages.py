@@ -1,0 +1,82 @@
+#!/usr/bin/env python3
+"""Screenshot every page of a built site in light and dark, at phone and desktop widths.
+
+  python -m mkdocs build -d site && python scripts/screenshot_pages.py site shots/
+  python scripts/screenshot_pages.py site shots/ --only traces/ --width 1280
+
+Uses the system Chromium (``chromium`` on PATH, or HANDBOOK_CHROMIUM) through Playwright.
+"""
+
+import argparse
+import functools
+import os
+import shutil
+import sys
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+WIDTHS = (390, 1280)
+SCHEMES = ("light", "dark")
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def page_urls(site: Path) -> list[str]:
+    pages = sorted(p.parent.relative_to(site) for p in site.rglob("index.html"))
+    return ["" if str(p) == "." else f"{p}/" for p in pages if not str(p).startswith("assets")]
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("site", type=Path, help="a built site folder (mkdocs build -d ...)")
+    parser.add_argument("out", type=Path, help="folder for the PNG files")
+    parser.add_argument("--only", default="", help="only pages whose URL starts with this")
+    parser.add_argument("--width", type=int, action="append", help="viewport width(s)")
+    args = parser.parse_args(argv)
+
+    chromium = os.environ.get("HANDBOOK_CHROMIUM") or shutil.which("chromium")
+    if not chromium:
+        print("error: Chromium not found; install it (Debian: apt-get install chromium) "
+              "or set HANDBOOK_CHROMIUM", file=sys.stderr)
+        return 2
+    if not (args.site / "index.html").exists():
+        print(f"error: {args.site} is not a built site; run `mkdocs build -d {args.site}` first",
+              file=sys.stderr)
+        return 2
+    from playwright.sync_api import sync_playwright
+
+    args.out.mkdir(parents=True, exist_ok=True)
+    server = ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(args.site))
+    )
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_port}/"
+    urls = [u for u in page_urls(args.site) if u.startswith(args.only)]
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=chromium,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        for width in args.width or WIDTHS:
+            for scheme in SCHEMES:
+                context = browser.new_context(
+                    viewport={"width": width, "height": 900}, color_scheme=scheme
+                )
+                page = context.new_page()
+                for url in urls:
+                    page.goto(base + url, wait_until="networkidle")
+                    name = (url.strip("/").replace("/", "_") or "home") + f"-{width}-{scheme}.png"
+                    page.screenshot(path=str(args.out / name), full_page=True)
+                context.close()
+        browser.close()
+    server.shutdown()
+    print(f"{len(urls)} pages x {len(args.width or WIDTHS)} widths x 2 schemes -> {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
