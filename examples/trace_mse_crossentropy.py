@@ -197,42 +197,46 @@ def active(values):
     return f"{int(np.count_nonzero(values))} of {values.size} units > 0"
 
 
-layer_table = common.save_table(
-    ["Layer", "Output shape", "Regression", "Classification"],
-    [
-        ["1. Input (scaled row)", str(row.shape), sample(row), sample(row)],
-        [f"2. Hidden, {hidden_units} ReLU units", str(reg_hidden.shape),
-         f"{sample(reg_hidden)} ({active(reg_hidden)})",
-         f"{sample(cls_hidden)} ({active(cls_hidden)})"],
-        ["3. Output", f"{reg_out.shape} / {cls_out.shape}", sample(reg_out),
-         f"{sample(cls_out)} (sums to {cls_out.sum():.3f})"],
-        ["4. Loss for this row", "()",
-         f"MSE = ({reg_out[0, 0]:.3f} - {true_value:.3f})² = {row_mse:.4f}",
-         f"CE = -ln p(class {true_class}) = -ln {cls_out[0, true_class]:.3f} = {row_ce:.4f}"],
-    ],
-    output_dir, "prediction_trace", align="llll",
-)
-print(layer_table)
+def layer_rows(hidden, out, loss_label, loss_text):
+    return [
+        ["1. Input (scaled row)", str(row.shape), sample(row)],
+        [f"2. Hidden, {hidden_units} ReLU units", str(hidden.shape),
+         f"{sample(hidden)}; {active(hidden)}"],
+        ["3. Output, " + (f"{out.shape[1]} softmax units" if out.shape[1] > 1
+                          else "1 linear unit"), str(out.shape),
+         sample(out) + (f"; sum {out.sum():.3f}" if out.shape[1] > 1 else "")],
+        [f"4. {loss_label} for this row", "()", loss_text],
+    ]
+
+
+for name, rows in [
+    ("prediction_trace_regression",
+     layer_rows(reg_hidden, reg_out, "MSE",
+                f"({reg_out[0, 0]:.3f} - {true_value:.3f})² = {row_mse:.4f}")),
+    ("prediction_trace_classification",
+     layer_rows(cls_hidden, cls_out, "Cross-entropy",
+                f"true class {true_class}: -ln {cls_out[0, true_class]:.3f} = {row_ce:.4f}")),
+]:
+    print(common.save_table(["Layer", "Output shape", "Values"], rows, output_dir, name,
+                            align="lll"))
 
 # %% [markdown]
 # ## The data-flow table and the results file
 
 # %%
 flow_table = common.save_table(
-    ["Stage", "Input shape", "Operation", "Output shape", "Sample (row 1, first columns)"],
+    ["Stage", "Input shape", "Operation", "Output shape", "Sample (first row)"],
     [
-        ["1. Data in", "-", "generate 10 features, a target and a class",
-         str(x_raw.shape), sample(x_raw)],
-        ["2. Preprocessing", str(x_raw.shape), "min-max scale each column to 0-1",
-         str(x_scaled.shape), sample(x_scaled)],
-        ["3. Train/test split", str(x_scaled.shape), f"{n_train} train / {n_rows - n_train} test",
-         f"{x_train.shape} + {x_test.shape}", sample(x_train)],
-        ["4. Training", str(x_train.shape), f"{epochs} epochs, MSE or cross-entropy",
-         "updated weights, one loss per epoch",
-         f"MSE {reg_history['loss'][0]:.3f} → {reg_history['loss'][-1]:.3f}; "
+        ["1. Data in", "-", "generate rows", str(x_raw.shape), sample(x_raw)],
+        ["2. Scale", str(x_raw.shape), "min-max per column", str(x_scaled.shape),
+         sample(x_scaled)],
+        ["3. Split", str(x_scaled.shape), f"{n_train} / {n_rows - n_train} rows",
+         f"{x_train.shape}, {x_test.shape}", sample(x_train)],
+        ["4. Train", str(x_train.shape), f"{epochs} epochs", "one loss per epoch",
+         f"MSE {reg_history['loss'][0]:.3f} → {reg_history['loss'][-1]:.3f}, "
          f"CE {cls_history['loss'][0]:.3f} → {cls_history['loss'][-1]:.3f}"],
-        ["5. Prediction", str(row.shape), "forward pass of one new row",
-         f"{reg_out.shape} or {cls_out.shape}", f"{sample(reg_out)} or {sample(cls_out)}"],
+        ["5. Predict", str(row.shape), "forward pass", f"{reg_out.shape} or {cls_out.shape}",
+         f"{sample(reg_out)} or {sample(cls_out)}"],
     ],
     output_dir, "data_flow", align="lllll",
 )
