@@ -223,29 +223,28 @@ plt.show()
 train_loss, train_accuracy = model.evaluate(flat, labels_onehot, verbose=0)
 test_loss, test_accuracy = model.evaluate(new_flat, new_onehot, verbose=0)
 n = len(images)
+def ints(array):
+    return "[" + ", ".join(str(int(v)) for v in np.ravel(array)) + "]"
+
+
 flow_table = common.save_table(
     ["Stage", "Input shape", "Operation", "Output shape", "Sample values"],
     [
-        ["1. Data in", "-", "load MNIST digits and labels; one-hot the labels",
-         f"{images.shape} + {labels_onehot.shape}",
-         f"image 0 is a {labels[0]}: {labels_onehot[0].astype(int).tolist()}"],
-        ["2. Preprocessing", str(images.shape), "divide pixels by 255",
-         str(scaled.shape), f"row 14, columns 12-15: {images[0, strip_row, strip_cols].tolist()}"
-         f" → {values(scaled[0, strip_row, strip_cols], 4)}"],
-        ["3. Flatten", str(scaled.shape), "reshape each 28×28 image to 784 numbers",
-         str(flat.shape), f"same pixels at positions 404-407: {values(flat[0, flat_cols], 4)}"],
-        ["4. Dense layers + softmax", str(flat.shape),
-         f"784 → {hidden_units} ReLU → 10 → softmax, {epochs} epoch(s) of Adam",
-         f"({n}, {n_classes}) probabilities",
-         f"image 0 (a {labels[0]}): p({labels[0]}) = "
-         f"{model.predict(flat[:1], verbose=0)[0, labels[0]]:.3f}"],
-        ["5. Loss and accuracy", f"({n}, {n_classes}) + ({n}, {n_classes})",
-         "categorical cross-entropy, fraction of argmax hits", "2 scalars",
-         f"train: CE {train_loss:.3f}, accuracy {train_accuracy:.3f}; "
-         f"test: CE {test_loss:.3f}, accuracy {test_accuracy:.3f}"],
-        ["6. Prediction", str(row.shape), "forward pass of one new digit",
-         str(probabilities.shape),
-         f"a {true_digit}: p({predicted_digit}) = {probabilities[0, predicted_digit]:.3f}"],
+        ["1. Data in", "-", "load, one-hot", f"{images.shape}<br>{labels_onehot.shape}",
+         f"label {labels[0]} → {ints(labels_onehot[0])}"],
+        ["2. Scale", str(images.shape), "÷ 255", str(scaled.shape),
+         f"{ints(images[0, strip_row, strip_cols])} → "
+         f"{values(scaled[0, strip_row, strip_cols], 4)}"],
+        ["3. Flatten", str(scaled.shape), "reshape", str(flat.shape),
+         f"at 404-407: {values(flat[0, flat_cols], 4)}"],
+        ["4. Dense", str(flat.shape), "dense + softmax", f"({n}, {n_classes})",
+         f"p({labels[0]}) = {model.predict(flat[:1], verbose=0)[0, labels[0]]:.3f}"],
+        ["5. Loss", f"({n}, {n_classes})<br>({n}, {n_classes})", "CE, accuracy", "2 scalars",
+         f"train {train_loss:.3f}, {train_accuracy:.3f}; "
+         f"test {test_loss:.3f}, {test_accuracy:.3f}"],
+        ["6. Predict", str(row.shape), "forward pass", str(probabilities.shape),
+         f"a new {true_digit}: p({predicted_digit}) = "
+         f"{probabilities[0, predicted_digit]:.3f}"],
     ],
     output_dir, "data_flow", align="lllll",
 )
