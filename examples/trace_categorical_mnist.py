@@ -9,7 +9,7 @@
 # labels over 10 classes, a 5-epoch loss and accuracy trace, and each layer's output for one
 # image, ending in that image's loss.
 #
-# **Run time:** about 25 seconds on a 2-core CPU shared with other work.
+# **Run time:** 15 to 45 seconds on a 2-core CPU, depending on what else it is running.
 
 # %% tags=["parameters"] smoke={"epochs": 1, "n_images": 200}
 epochs = 5

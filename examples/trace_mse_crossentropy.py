@@ -7,7 +7,7 @@
 # **Demonstrates:** the shape of the data at every stage, the epoch-by-epoch loss of both
 # losses, and what each layer outputs for one row, ending in the loss value for that row.
 #
-# **Run time:** about 10 seconds on a 2-core CPU.
+# **Run time:** 10 to 45 seconds on a 2-core CPU, depending on what else it is running.
 
 # %% tags=["parameters"] smoke={"epochs": 2}
 epochs = 10
