@@ -419,7 +419,8 @@ results = {
     "bad_start": {k.lower().replace("binary cross-entropy", "bce").replace(", ", "_"): v
                   for k, v in bad_start.items()},
     "gradient": gradient_points,
-    "bonus": {"sparse": bonus["sparse_categorical_crossentropy"],
+    "bonus": {"n_train": len(y10), "n_val": len(y10_val),
+              "sparse": bonus["sparse_categorical_crossentropy"],
               "onehot": bonus["categorical_crossentropy"],
               "largest_loss_difference": largest_gap},
 }
