@@ -37,8 +37,8 @@ import tensorflow as tf
 # %% [markdown]
 # ## The data
 #
-# Points on the line $y = 2x + 1$ with Gaussian noise (standard deviation 1), then a few of
-# the points with the largest $x$ get their target shifted far down: the kind of error a
+# Points on the line *y* = 2*x* + 1 with Gaussian noise (standard deviation 1), then a few of
+# the points with the largest *x* get their target shifted far down: the kind of error a
 # broken sensor or a unit mix-up leaves in a data set.
 
 # %%

@@ -35,10 +35,10 @@ import tensorflow as tf
 # %% [markdown]
 # ## 1. The gradient each loss sends to the logit
 #
-# One sigmoid output, true label 1, logit $z$ and prediction $p = \sigma(z)$. TensorFlow
-# differentiates both losses with respect to $z$ for predictions from 0.001 (confidently
+# One sigmoid output, true label 1, logit *z* and prediction *p* = σ(*z*). TensorFlow
+# differentiates both losses with respect to *z* for predictions from 0.001 (confidently
 # wrong) to 0.999 (confidently right). By the chain rule the MSE gradient carries the factor
-# $\sigma'(z) = p(1-p)$, which vanishes at both ends; the cross-entropy gradient is $p - 1$.
+# σ′(*z*) = *p*(1 − *p*), which vanishes at both ends; the cross-entropy gradient is *p* − 1.
 
 # %%
 p_grid = np.linspace(0.001, 0.999, 999)
