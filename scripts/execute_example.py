@@ -83,20 +83,25 @@ def execute(example: Example, overrides: dict, workdir: Path):
         extra_arguments=["--IPKernelApp.log_level=ERROR"],  # no transport chatter
         resources={"metadata": {"path": str(workdir)}},
     )
+    kernel_log = workdir.parent / f".kernel-{workdir.name}.log"
     try:
-        client.execute()
+        with open(kernel_log, "w") as log:  # the kernel's own chatter, shown only if it dies
+            client.execute(stderr=log)
     except CellExecutionError as err:
         if err.ename == "DatasetUnavailable":
             raise ExampleFailed(f"example {example.name!r}: {err.evalue}") from None
         raise ExampleFailed(
             f"example {example.name!r} raised {err.ename}: {err.evalue}", str(err)
         ) from None
-    except Exception:
+    except Exception as err:
         # On Ctrl-C nbclient's own signal handler shuts the kernel down, and the interrupt
         # surfaces as a dead-kernel error; its cleanup future tells the two apart.
         if getattr(client, "_async_cleanup_kernel_future", None) is not None:
             raise KeyboardInterrupt from None
-        raise
+        summary = f"example {example.name!r}: the kernel failed ({type(err).__name__}: {err})"
+        raise ExampleFailed(summary, kernel_log.read_text()[-4000:]) from None
+    finally:
+        kernel_log.unlink(missing_ok=True)
     if not (workdir / RESULTS).exists():
         raise ExampleFailed(f"example {example.name!r} ran but wrote no {RESULTS}")
     return normalise(notebook)

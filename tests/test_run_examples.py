@@ -32,9 +32,11 @@ def run(*args, env=None, timeout=1800):
 
 
 def tree_digest(folder: Path) -> dict:
+    """Hashes of the published files (hidden staging folders of a run in progress aside)."""
     return {
         str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*")) if p.is_file()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts)
     }
 
 
