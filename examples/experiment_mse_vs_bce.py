@@ -159,8 +159,7 @@ def comparison_table(runs, name):
         for loss_name, run in runs.items()
     ]
     return common.save_table(
-        ["Loss", "Epochs", "Train loss ↓", "Train accuracy ↑", "Val loss ↓",
-         "Val accuracy ↑", "Val errors ↓"],
+        ["Loss", "Epochs", "Train loss", "Train acc.", "Val loss", "Val acc.", "Val errors"],
         rows, output_dir, name, align="lrrrrrr",
     )
 
@@ -391,8 +390,7 @@ largest_gap = max(
                     bonus["categorical_crossentropy"]["history"][key])
 )
 print(common.save_table(
-    ["Loss", "Labels", "Epochs", "Train loss ↓", "Train accuracy ↑", "Val loss ↓",
-     "Val accuracy ↑"],
+    ["Loss", "Labels", "Epochs", "Train loss", "Train acc.", "Val loss", "Val acc."],
     [[f"`{loss}`", "integers, shape (N,)" if loss.startswith("sparse") else
       "one-hot, shape (N, 10)", run["epochs"], f"{run['train_loss']:.4f}",
       f"{run['train_accuracy']:.2%}", f"{run['val_loss']:.4f}", f"{run['val_accuracy']:.2%}"]
