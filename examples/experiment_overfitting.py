@@ -249,7 +249,7 @@ ax.axhline(target_val_accuracy, color="#009E73", linewidth=1, linestyle="--",
            label=f"target: val ≥ {target_val_accuracy:.0%}")
 ax.axhline(target_train_accuracy, color="#CC79A7", linewidth=1, linestyle=":",
            label=f"target: train < {target_train_accuracy:.0%}")
-ax.set_xticks(positions, [VARIANTS[v] for v in runs])
+ax.set_xticks(positions, [VARIANTS[v].replace(" + ", " +\n") for v in runs])
 ax.set_ylim(0.75, 1.02)
 ax.set_ylabel("accuracy")
 ax.set_title("Train and validation accuracy of the weights kept")
