@@ -54,6 +54,19 @@ def with_parameters(notebook, overrides: dict):
     return notebook
 
 
+def merge_streams(outputs: list) -> list:
+    """Join consecutive stdout (or stderr) chunks: how a print is split depends on timing."""
+    merged = []
+    for output in outputs:
+        previous = merged[-1] if merged else None
+        if (output.output_type == "stream" and previous is not None
+                and previous.output_type == "stream" and previous.name == output.name):
+            previous.text += output.text
+        else:
+            merged.append(output)
+    return merged
+
+
 def normalise(notebook):
     """Strip everything that changes between identical runs (ids, timings, local metadata)."""
     notebook.metadata = {
@@ -66,6 +79,8 @@ def normalise(notebook):
         cell.metadata.pop("execution", None)
         for key in ("smoke", "lines_to_next_cell"):
             cell.metadata.pop(key, None)
+        if cell.cell_type == "code":
+            cell.outputs = merge_streams(cell.outputs)
     return notebook
 
 

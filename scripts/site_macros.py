@@ -1,7 +1,8 @@
 """mkdocs-macros hooks: let pages quote generated results instead of typing numbers.
 
 In a page with ``render_macros: true`` in its front matter:
-``{{ results("trace_mse_crossentropy").regression.row_mse | round(4) }}``.
+``{{ results("trace_mse_crossentropy").regression.row_mse | round(4) }}`` or
+``{{ manifest("trace_mse_crossentropy").seconds | duration }}``.
 """
 
 import json
@@ -18,6 +19,21 @@ def define_env(env):
         if not path.exists():
             raise KeyError(f"no generated results for {example!r}: run scripts/run_examples.py")
         return json.loads(path.read_text())
+
+    @env.macro
+    def manifest(example: str) -> dict:
+        """What the runner recorded about an example's run (parameters, versions, seconds)."""
+        path = GENERATED / example / "manifest.json"
+        if not path.exists():
+            raise KeyError(f"no manifest for {example!r}: run scripts/run_examples.py")
+        return json.loads(path.read_text())
+
+    @env.filter
+    def duration(seconds: float) -> str:
+        """83.0 -> 'about 1.4 minutes'; 40 -> 'about 40 seconds'."""
+        if seconds < 90:
+            return f"about {seconds:.0f} seconds"
+        return f"about {seconds / 60:.1f} minutes"
 
     @env.filter
     def pct(value: float, digits: int = 1) -> str:
