@@ -11,22 +11,23 @@ from pathlib import Path
 GENERATED = Path(__file__).resolve().parents[1] / "docs" / "generated"
 
 
+def generated_json(example: str, filename: str) -> dict:
+    path = GENERATED / example / filename
+    if not path.exists():
+        raise KeyError(f"no {filename} for {example!r}: run scripts/run_examples.py")
+    return json.loads(path.read_text())
+
+
 def define_env(env):
     @env.macro
     def results(example: str) -> dict:
-        """The ``results.json`` an example wrote, as a dict (KeyError if never generated)."""
-        path = GENERATED / example / "results.json"
-        if not path.exists():
-            raise KeyError(f"no generated results for {example!r}: run scripts/run_examples.py")
-        return json.loads(path.read_text())
+        """The ``results.json`` an example wrote."""
+        return generated_json(example, "results.json")
 
     @env.macro
     def manifest(example: str) -> dict:
         """What the runner recorded about an example's run (parameters, versions, seconds)."""
-        path = GENERATED / example / "manifest.json"
-        if not path.exists():
-            raise KeyError(f"no manifest for {example!r}: run scripts/run_examples.py")
-        return json.loads(path.read_text())
+        return generated_json(example, "manifest.json")
 
     @env.filter
     def duration(seconds: float) -> str:
