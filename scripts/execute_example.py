@@ -40,7 +40,8 @@ def prepare_environment() -> None:
     configure_keras_cache()
     os.environ["SOURCE_DATE_EPOCH"] = "0"
     os.environ["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"
-    paths = [str(HELPERS.parent), str(EXAMPLES)] + [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]
+    inherited = [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]
+    paths = [str(HELPERS.parent), str(EXAMPLES), *inherited]
     os.environ["PYTHONPATH"] = os.pathsep.join(dict.fromkeys(paths))
 
 
