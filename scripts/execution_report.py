@@ -13,7 +13,14 @@ def _minutes(seconds: float) -> str:
     return f"{seconds:.0f} s" if seconds < 90 else f"{seconds / 60:.1f} min"
 
 
+def _versions(manifest: dict) -> str:
+    return ", ".join(f"{k} {v}" for k, v in sorted(manifest["versions"].items()))
+
+
 def render(examples: dict[str, Example]) -> str:
+    manifests = {name: e.manifest() for name, e in examples.items()}
+    versions = {_versions(m) for m in manifests.values() if m}
+    shared = versions.pop() if len(versions) == 1 else None
     lines = [
         "# Execution report",
         "",
@@ -21,22 +28,26 @@ def render(examples: dict[str, Example]) -> str:
         "the examples below with `python scripts/run_examples.py`. This page is generated from",
         "the manifest each run writes next to its outputs: do not edit it by hand.",
         "",
-        "| Example | Run time | Parameters | Library versions | Source (sha256) |",
-        "| :-- | --: | :-- | :-- | :-- |",
     ]
-    for name, example in examples.items():
-        manifest = example.manifest()
+    if shared:
+        lines += [f"All examples ran with {shared}.", ""]
+    header = "| Example | Run time | Parameters |" + ("" if shared else " Library versions |")
+    lines += [
+        header + " Source (sha256) |",
+        "| :-- | --: | :-- |" + ("" if shared else " :-- |") + " :-- |",
+    ]
+    for name, manifest in manifests.items():
         if manifest is None:
-            lines.append(f"| `{name}` | not generated yet | | | |")
+            lines.append(f"| `{name}` | not generated yet | |" + ("" if shared else " |") + " |")
             continue
         params = ", ".join(f"`{k}={v}`" for k, v in sorted(manifest["parameters"].items()))
-        versions = ", ".join(f"{k} {v}" for k, v in sorted(manifest["versions"].items()))
-        link = f"[{manifest['title']}]({name}/{example.notebook_name})"
+        link = f"[{manifest['title']}]({name}/{examples[name].notebook_name})"
+        versions_cell = "" if shared else f" {_versions(manifest)} |"
         lines.append(
-            f"| {link} | {_minutes(manifest['seconds'])} | {params} | {versions} "
-            f"| `{manifest['source_hash'][:12]}` |"
+            f"| {link} | {_minutes(manifest['seconds'])} | {params} |{versions_cell}"
+            f" `{manifest['source_hash'][:12]}` |"
         )
-    total = sum((e.manifest() or {}).get("seconds", 0) for e in examples.values())
+    total = sum(m["seconds"] for m in manifests.values() if m)
     lines += ["", f"Total run time of a full regeneration: {_minutes(total)}.", ""]
     return "\n".join(lines)
 
