@@ -10,8 +10,6 @@
 # of MSE through the sigmoid vanishes; the gradient of each loss against the predicted
 # probability; and, as a bonus, ten digits with sparse categorical cross-entropy (integer
 # labels) and categorical cross-entropy (one-hot labels).
-#
-# **Run time:** about 2 minutes on this 2-core machine (CPU only).
 
 # %% tags=["parameters"] smoke={"epochs": 1, "train_subset": 1000, "bad_start_epochs": 1, "bonus_epochs": 1, "probe_steps": 15}
 pair = [0, 1]  # the easy pair: 0 is the negative class, 1 the positive one
@@ -28,17 +26,15 @@ bad_start_sgd_lr = 0.1
 bonus_epochs = 5
 bonus_batch_size = 128  # ten digits: all 60 000 training images, so larger batches
 seed = 0
-output_dir = "build/experiment_mse_vs_bce"
 
 # %%
-import common
-
-common.setup(seed)  # before Keras loads: offline datasets, quiet logs, seeds, chart style
-
 import keras
 import matplotlib.pyplot as plt
 import numpy as np
 import tensorflow as tf
+
+keras.utils.set_random_seed(seed)  # the same weights and batches on every run
+tables = {}  # name -> rows, the first row the header
 
 LOSSES = {"MSE": "mean_squared_error", "Binary cross-entropy": "binary_crossentropy"}
 
@@ -50,7 +46,7 @@ LOSSES = {"MSE": "mean_squared_error", "Binary cross-entropy": "binary_crossentr
 # (first digit of the pair → 0).
 
 # %%
-(x_all, y_all), (x_all_val, y_all_val) = common.load_dataset("mnist")
+(x_all, y_all), (x_all_val, y_all_val) = keras.datasets.mnist.load_data()
 
 
 def digit_pair(digits, subset=train_subset):
@@ -158,17 +154,19 @@ def comparison_table(runs, name):
          f"{run['val_errors']} of {run['n_val']}"]
         for loss_name, run in runs.items()
     ]
-    return common.save_table(
+    tables[name] = [
         ["Loss", "Epochs", "Train loss", "Train acc.", "Val loss", "Val acc.", "Val errors"],
-        rows, output_dir, name, align="lrrrrrr",
-    )
+        *rows,
+    ]
+    for line in tables[name]:
+        print(*line, sep=" | ")
 
 
-print(comparison_table(easy, "table_easy_pair"))
+comparison_table(easy, "table_easy_pair")
 
 
-# %%
-def plot_curves(runs, title, name):
+# %% figures=["curves_easy_pair"]
+def plot_curves(runs, title):
     fig, (ax_loss, ax_acc) = plt.subplots(1, 2, figsize=(9.5, 3.6))
     for (loss_name, run), colour in zip(runs.items(), ["#0072B2", "#D55E00"]):
         h = run["history"]
@@ -187,11 +185,10 @@ def plot_curves(runs, title, name):
     ax_acc.legend(fontsize=9)
     fig.suptitle(title)
     fig.tight_layout()
-    common.save_figure(fig, output_dir, name)
     plt.show()
 
 
-plot_curves(easy, f"MNIST {pair[0]} vs {pair[1]}: same network, two losses", "curves_easy_pair")
+plot_curves(easy, f"MNIST {pair[0]} vs {pair[1]}: same network, two losses")
 
 # %% [markdown]
 # ## Harder pair: 4 vs 9
@@ -199,12 +196,11 @@ plot_curves(easy, f"MNIST {pair[0]} vs {pair[1]}: same network, two losses", "cu
 # The same two runs on a pair of digits that look alike, where there are real mistakes left
 # to make.
 
-# %%
+# %% figures=["curves_hard_pair"]
 hard_data = digit_pair(hard_pair)
 hard = {name: train(loss, hard_data) for name, loss in LOSSES.items()}
-print(comparison_table(hard, "table_hard_pair"))
-plot_curves(hard, f"MNIST {hard_pair[0]} vs {hard_pair[1]}: same network, two losses",
-            "curves_hard_pair")
+comparison_table(hard, "table_hard_pair")
+plot_curves(hard, f"MNIST {hard_pair[0]} vs {hard_pair[1]}: same network, two losses")
 
 # %% [markdown]
 # ## The first training steps
@@ -212,7 +208,7 @@ plot_curves(hard, f"MNIST {hard_pair[0]} vs {hard_pair[1]}: same network, two lo
 # Validation accuracy measured before training and every few batches of the first epoch, for
 # both pairs.
 
-# %%
+# %% figures=["first_steps"]
 fig, axes = plt.subplots(1, 2, figsize=(9.5, 3.4), sharey=True)
 for ax, runs, digits in [(axes[0], easy, pair), (axes[1], hard, hard_pair)]:
     for loss_name, run in runs.items():
@@ -224,7 +220,6 @@ for ax, runs, digits in [(axes[0], easy, pair), (axes[1], hard, hard_pair)]:
 axes[0].set_ylabel("validation accuracy")
 axes[0].legend()
 fig.tight_layout()
-common.save_figure(fig, output_dir, "first_steps")
 plt.show()
 
 
@@ -241,11 +236,13 @@ for digits, runs in [(pair, easy), (hard_pair, hard)]:
             + [f"{accuracy_at(run, s):.1%}" for s in (0, probe_every, 2 * probe_every,
                                                       probe_steps)]
         )
-print(common.save_table(
+tables["table_first_steps"] = [
     ["Pair", "Loss", "Step 0", f"Step {probe_every}", f"Step {2 * probe_every}",
      f"Step {probe_steps}"],
-    first_rows, output_dir, "table_first_steps", align="llrrrr",
-))
+    *first_rows,
+]
+for line in tables["table_first_steps"]:
+    print(*line, sep=" | ")
 
 # %% [markdown]
 # ## Where the gradient vanishes: loss gradient against predicted probability
@@ -255,7 +252,7 @@ print(common.save_table(
 # Cross-entropy gives $p - 1$; MSE gives $2(p - 1)\,p(1 - p)$, which goes to zero as the
 # prediction becomes confidently wrong ($p \to 0$).
 
-# %%
+# %% figures=["gradient_vs_probability"]
 logits = tf.constant(np.linspace(-12.0, 12.0, 481), dtype=tf.float32)
 label = tf.ones_like(logits)
 with tf.GradientTape(persistent=True) as tape:
@@ -280,7 +277,6 @@ ax.set_ylabel("|d loss / d logit|")
 ax.set_title("Gradient reaching the output logit")
 ax.legend()
 fig.tight_layout()
-common.save_figure(fig, output_dir, "gradient_vs_probability")
 plt.show()
 
 gradient_rows = []
@@ -290,10 +286,12 @@ for target in [0.0003, 0.01, 0.1, 0.5, 0.9, 0.99]:
     gradient_points[f"{target:g}"] = {name: float(grad[i]) for name, grad in gradient.items()}
     gradient_rows.append([f"{prob[i]:.4f}", f"{gradient['MSE'][i]:.2e}",
                           f"{gradient['Binary cross-entropy'][i]:.2e}"])
-print(common.save_table(
+tables["table_gradient"] = [
     ["Predicted p (label 1)", "MSE: abs(dL/dz)", "Cross-entropy: abs(dL/dz)"],
-    gradient_rows, output_dir, "table_gradient", align="rrr",
-))
+    *gradient_rows,
+]
+for line in tables["table_gradient"]:
+    print(*line, sep=" | ")
 
 # %% [markdown]
 # ## A confidently wrong start
@@ -303,7 +301,7 @@ print(common.save_table(
 # train from there with plain SGD (the step is the raw gradient times the learning rate) and
 # with Adam (which rescales each weight's step by its recent gradient size).
 
-# %%
+# %% figures=["bad_start"]
 bad_start = {}
 for optimizer_name in ["SGD", "Adam"]:
     for loss_name, loss in LOSSES.items():
@@ -328,17 +326,17 @@ axes[0].set_ylabel("validation accuracy")
 axes[0].legend()
 fig.suptitle(f"Start: output bias {bad_start_bias:g}, every prediction ≈ 0")
 fig.tight_layout()
-common.save_figure(fig, output_dir, "bad_start")
 plt.show()
 
-print(common.save_table(
+tables["table_bad_start"] = [
     ["Optimizer and loss", "Val accuracy at start"]
     + [f"After epoch {e + 1}" for e in range(bad_start_epochs)],
-    [[name, f"{run['first_steps']['val_accuracy'][0]:.1%}"]
-     + [f"{a:.1%}" for a in run["history"]["val_accuracy"]]
-     for name, run in bad_start.items()],
-    output_dir, "table_bad_start", align="l" + "r" * (bad_start_epochs + 1),
-))
+    *[[name, f"{run['first_steps']['val_accuracy'][0]:.1%}"]
+      + [f"{a:.1%}" for a in run["history"]["val_accuracy"]]
+      for name, run in bad_start.items()],
+]
+for line in tables["table_bad_start"]:
+    print(*line, sep=" | ")
 
 # %% [markdown]
 # ## Bonus: all ten digits
@@ -389,14 +387,15 @@ largest_gap = max(
     for a, b in zip(bonus["sparse_categorical_crossentropy"]["history"][key],
                     bonus["categorical_crossentropy"]["history"][key])
 )
-print(common.save_table(
+tables["table_ten_digits"] = [
     ["Loss", "Labels", "Epochs", "Train loss", "Train acc.", "Val loss", "Val acc."],
-    [[f"`{loss}`", "integers, shape (N,)" if loss.startswith("sparse") else
-      "one-hot, shape (N, 10)", run["epochs"], f"{run['train_loss']:.4f}",
-      f"{run['train_accuracy']:.2%}", f"{run['val_loss']:.4f}", f"{run['val_accuracy']:.2%}"]
-     for loss, run in bonus.items()],
-    output_dir, "table_ten_digits", align="llrrrrr",
-))
+    *[[f"`{loss}`", "integers, shape (N,)" if loss.startswith("sparse") else
+       "one-hot, shape (N, 10)", run["epochs"], f"{run['train_loss']:.4f}",
+       f"{run['train_accuracy']:.2%}", f"{run['val_loss']:.4f}", f"{run['val_accuracy']:.2%}"]
+      for loss, run in bonus.items()],
+]
+for line in tables["table_ten_digits"]:
+    print(*line, sep=" | ")
 print(f"largest difference between the two runs' per-epoch losses: {largest_gap:.2e}")
 
 # %% [markdown]
@@ -422,6 +421,5 @@ results = {
               "onehot": bonus["categorical_crossentropy"],
               "largest_loss_difference": largest_gap},
 }
-common.save_results(results, output_dir)
 for name, group in [("0 vs 1", easy), ("4 vs 9", hard)]:
     print(name, {k: round(v["val_accuracy"], 4) for k, v in group.items()})

@@ -10,9 +10,6 @@
 # dropout and early stopping change; whether "validation ≥ 85 % with training < 92 %" is met
 # and what it takes to meet it; batch normalisation compared in the same table and charts.
 #
-# **Run time:** about 5 minutes on this 2-core machine (CPU only), about 10 when the CPU is
-# busy with other work.
-#
 # **Data:** Fashion-MNIST's first five classes (T-shirt/top, trouser, pullover, dress, coat),
 # 28×28 greyscale. Setting `dataset = "cifar10"` in the parameters cell runs the same code on
 # CIFAR-10's first five classes (32×32 colour), if its files are in the Keras cache.
@@ -32,16 +29,14 @@ dense_units = 64
 target_val_accuracy = 0.85
 target_train_accuracy = 0.92
 seed = 0
-output_dir = "build/experiment_overfitting"
 
 # %%
-import common
-
-common.setup(seed)  # before Keras loads: offline datasets, quiet logs, seeds, chart style
-
 import keras
 import matplotlib.pyplot as plt
 import numpy as np
+
+keras.utils.set_random_seed(seed)  # the same weights and batches on every run
+tables = {}  # name -> rows, the first row the header
 
 CLASS_NAMES = {
     "fashion_mnist": ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal",
@@ -71,7 +66,7 @@ def prepare(images, labels, keep_classes):
     return x, y
 
 
-(x_all, y_all), (x_all_val, y_all_val) = common.load_dataset(dataset)
+(x_all, y_all), (x_all_val, y_all_val) = getattr(keras.datasets, dataset).load_data()
 x_train, y_train = prepare(x_all, y_all, classes)
 x_val, y_val = prepare(x_all_val, y_all_val, classes)
 rng = np.random.default_rng(seed)
@@ -196,17 +191,17 @@ def yes_no(flag):
     return "yes" if flag else "no"
 
 
-table = common.save_table(
+tables["table_models"] = [
     ["Model", "Epochs run", "Kept epoch", "Train loss", "Train acc.", "Val loss", "Val acc.",
      "Gap", "Logged train acc.", "Target met?"],
-    [[VARIANTS[v], r["epochs_run"], r["kept_epoch"], f"{r['train_loss']:.3f}",
-      f"{r['train_accuracy']:.1%}", f"{r['val_loss']:.3f}", f"{r['val_accuracy']:.1%}",
-      f"{100 * r['gap']:.1f} pts", f"{r['logged_train_accuracy']:.1%}",
-      yes_no(r["meets_target"])]
-     for v, r in runs.items()],
-    output_dir, "table_models", align="lrrrrrrrrl",
-)
-print(table)
+    *[[VARIANTS[v], r["epochs_run"], r["kept_epoch"], f"{r['train_loss']:.3f}",
+       f"{r['train_accuracy']:.1%}", f"{r['val_loss']:.3f}", f"{r['val_accuracy']:.1%}",
+       f"{100 * r['gap']:.1f} pts", f"{r['logged_train_accuracy']:.1%}",
+       yes_no(r["meets_target"])]
+      for v, r in runs.items()],
+]
+for line in tables["table_models"]:
+    print(*line, sep=" | ")
 
 # %% [markdown]
 # ## Learning curves
@@ -214,7 +209,7 @@ print(table)
 # One chart per model: loss and accuracy per epoch, training (logged during `fit`) solid and
 # validation dashed; a vertical line marks the epoch whose weights were kept.
 
-# %%
+# %% figures=["curves_baseline", "curves_dropout", "curves_batchnorm", "curves_augment"]
 for variant, r in runs.items():
     h = r["history"]
     axis = np.arange(1, r["epochs_run"] + 1)
@@ -232,10 +227,9 @@ for variant, r in runs.items():
     fig.suptitle(f"{VARIANTS[variant]}: {r['epochs_run']} epochs, weights kept from epoch "
                  f"{r['kept_epoch']}")
     fig.tight_layout()
-    common.save_figure(fig, output_dir, f"curves_{variant}")
     plt.show()
 
-# %%
+# %% figures=["comparison"]
 fig, ax = plt.subplots(figsize=(8.5, 3.8))
 positions = np.arange(len(runs))
 train_bars = [r["train_accuracy"] for r in runs.values()]
@@ -255,7 +249,6 @@ ax.set_ylabel("accuracy")
 ax.set_title("Train and validation accuracy of the weights kept")
 ax.legend(fontsize=9, loc="upper left", bbox_to_anchor=(1.01, 1.0))
 fig.tight_layout()
-common.save_figure(fig, output_dir, "comparison")
 plt.show()
 
 # %% [markdown]
@@ -274,5 +267,4 @@ results = {
     "targets": {"val_accuracy": target_val_accuracy, "train_accuracy": target_train_accuracy},
     "models": runs,
 }
-common.save_results(results, output_dir)
 print({v: (round(r["train_accuracy"], 4), round(r["val_accuracy"], 4)) for v, r in runs.items()})

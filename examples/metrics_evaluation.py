@@ -11,8 +11,6 @@
 # thresholds (the loss does not move when the threshold does), the loss of a uniform and of a
 # base-rate guess, training vs validation loss of a run that overfits with the epoch where they
 # part, and a validation split that leaks copies of training images.
-#
-# **Run time:** 2 to 3.5 minutes on a shared 2-core CPU (about 1 minute of CPU time).
 
 # %% tags=["parameters"] smoke={"n_train": 1000, "epochs": 1, "overfit_train": 200, "overfit_val": 500, "overfit_epochs": 3, "leak_originals": 200, "leak_epochs": 1}
 positive_digit = 5
@@ -27,17 +25,15 @@ overfit_epochs = 60
 leak_originals = 3000
 leak_epochs = 8
 seed = 0
-output_dir = "build/metrics_evaluation"
 
 # %%
-import common
-
-common.setup(seed)  # before Keras loads: offline datasets, quiet logs, seeds, chart style
-
 import keras
 import matplotlib.pyplot as plt
 import numpy as np
 import tensorflow as tf
+
+keras.utils.set_random_seed(seed)  # the same weights and batches on every run
+tables = {}  # name -> rows, the first row the header
 
 # %% [markdown]
 # ## The data: one digit against the other nine
@@ -47,7 +43,7 @@ import tensorflow as tf
 # training images train the model; all 10,000 test images evaluate it.
 
 # %%
-(x_train_all, y_train_all), (x_test_all, y_test_all) = common.load_dataset("mnist")
+(x_train_all, y_train_all), (x_test_all, y_test_all) = keras.datasets.mnist.load_data()
 x_train_all = x_train_all.reshape(len(x_train_all), -1).astype("float32") / 255.0
 x_test = x_test_all.reshape(len(x_test_all), -1).astype("float32") / 255.0
 y_train_all = (y_train_all == positive_digit).astype("float32")
@@ -91,12 +87,11 @@ matrix = tf.math.confusion_matrix(labels, predicted, num_classes=2).numpy()
 print(matrix)
 
 names = [f"not {positive_digit}", f"{positive_digit}"]
-common.save_table(
+tables["confusion_matrix"] = [
     ["", f"predicted: {names[0]}", f"predicted: {names[1]}", "row total"],
-    [[f"**actual: {names[0]}**", f"TN = {tn}", f"FP = {fp}", tn + fp],
-     [f"**actual: {names[1]}**", f"FN = {fn}", f"TP = {tp}", fn + tp]],
-    output_dir, "confusion_matrix", align="lrrr",
-)
+    [f"**actual: {names[0]}**", f"TN = {tn}", f"FP = {fp}", tn + fp],
+    [f"**actual: {names[1]}**", f"FN = {fn}", f"TP = {tp}", fn + tp],
+]
 
 # %% [markdown]
 # ## Where the cross-entropy comes from
@@ -122,14 +117,15 @@ for cell, mask in cells.items():
     cell_rows.append([cell, count, f"{mean_p:.3f}", f"{mean_loss:.3f}", f"{share:.1%}"])
     cell_results[cell] = {"count": count, "mean_probability": mean_p,
                           "mean_loss": mean_loss, "loss_share": share}
-cell_table = common.save_table(
+tables["loss_by_cell"] = [
     ["Cell", "Images", f"Mean predicted P({positive_digit})", "Mean cross-entropy",
      "Share of the total loss"],
-    cell_rows, output_dir, "loss_by_cell", align="lrrrr",
-)
-print(cell_table)
+    *cell_rows,
+]
+for line in tables["loss_by_cell"]:
+    print(*line, sep=" | ")
 
-# %%
+# %% figures=["confusion_matrix"]
 fig, (ax_matrix, ax_hist) = plt.subplots(1, 2, figsize=(10, 4.2),
                                          gridspec_kw={"width_ratios": [1, 1.5]})
 image = ax_matrix.imshow(matrix, cmap="Blues", norm="log")
@@ -159,7 +155,6 @@ ax_hist.set_ylabel("test images (log scale)")
 ax_hist.set_title("The probabilities cross-entropy scores")
 ax_hist.legend(loc="upper center", bbox_to_anchor=(0.3, 1.0))
 fig.tight_layout()
-common.save_figure(fig, output_dir, "confusion_matrix")
 plt.show()
 
 # %% [markdown]
@@ -187,13 +182,15 @@ for t in shown:
     sweep_rows.append([f"{t:.1f}", int(curves["TP"][k]), int(curves["FP"][k]),
                        int(curves["FN"][k]), f"{curves['precision'][k]:.3f}",
                        f"{curves['recall'][k]:.3f}", f"{keras_bce:.4f}"])
-sweep_table = common.save_table(  # TN is the number of negatives minus FP
+# TN is the number of negatives minus FP
+tables["threshold_sweep"] = [
     ["Threshold", "TP", "FP", "FN", "Precision", "Recall", "Cross-entropy"],
-    sweep_rows, output_dir, "threshold_sweep", align="rrrrrrr",
-)
-print(sweep_table)
+    *sweep_rows,
+]
+for line in tables["threshold_sweep"]:
+    print(*line, sep=" | ")
 
-# %%
+# %% figures=["threshold_sweep"]
 fig, (ax_pr, ax_counts) = plt.subplots(1, 2, figsize=(10, 3.8))
 ax_pr.plot(sweep, curves["precision"], marker="o", label="precision")
 ax_pr.plot(sweep, curves["recall"], marker="s", linestyle="--", label="recall")
@@ -218,7 +215,6 @@ lines = ax_counts.get_legend_handles_labels()
 more = ax_loss.get_legend_handles_labels()
 ax_counts.legend(lines[0] + more[0], lines[1] + more[1], loc="upper center")
 fig.tight_layout()
-common.save_figure(fig, output_dir, "threshold_sweep")
 plt.show()
 
 # %% [markdown]
@@ -233,15 +229,15 @@ bce = keras.losses.BinaryCrossentropy()
 uniform_bce = float(bce(y_test[:, None], np.full((len(y_test), 1), 0.5)))
 base_rate = float(y_train.mean())
 base_rate_bce = float(bce(y_test[:, None], np.full((len(y_test), 1), base_rate)))
-reference_table = common.save_table(
+tables["reference_points"] = [
     ["Prediction for every test image", "Binary cross-entropy", "Accuracy"],
-    [["0.5 (uniform guess)", f"{uniform_bce:.4f}", "-"],
-     [f"{base_rate:.3f} (share of positives in training)", f"{base_rate_bce:.4f}",
-      f"{1 - y_test.mean():.4f} (always 'not {positive_digit}')"],
-     ["the trained classifier", f"{keras_bce:.4f}", f"{test_accuracy:.4f}"]],
-    output_dir, "reference_points", align="lrl",
-)
-print(reference_table)
+    ["0.5 (uniform guess)", f"{uniform_bce:.4f}", "-"],
+    [f"{base_rate:.3f} (share of positives in training)", f"{base_rate_bce:.4f}",
+     f"{1 - y_test.mean():.4f} (always 'not {positive_digit}')"],
+    ["the trained classifier", f"{keras_bce:.4f}", f"{test_accuracy:.4f}"],
+]
+for line in tables["reference_points"]:
+    print(*line, sep=" | ")
 
 # %% [markdown]
 # ## A run that overfits
@@ -269,7 +265,7 @@ print(f"curves part at epoch {part + 1}: train {train_curve[part]:.4f}, "
 print(f"last epoch {overfit_epochs}: train {train_curve[-1]:.6f}, "
       f"validation {val_curve[-1]:.4f}")
 
-# %%
+# %% figures=["overfitting"]
 fig, ax = plt.subplots(figsize=(8, 4))
 epoch_axis = np.arange(1, overfit_epochs + 1)
 ax.plot(epoch_axis, train_curve, label="training loss")
@@ -287,7 +283,6 @@ ax.set_ylabel("binary cross-entropy")
 ax.set_title(f"Overfitting: {overfit_train} training images, 2 x {overfit_units} units")
 ax.legend(loc="center right")
 fig.tight_layout()
-common.save_figure(fig, output_dir, "overfitting")
 plt.show()
 
 # %% [markdown]
@@ -339,16 +334,15 @@ x_check, y_check = shifted_copies(leak_x[check_rows], leak_y[check_rows])
 honest_sizes = (len(x_fit), len(x_check))
 honest_val, honest_test = train_and_score(x_fit, y_fit, x_check, y_check)
 
-leak_table = common.save_table(
-    ["Split", "Train / validation images", "Validation loss", "Test loss",
-     "Test / validation"],
-    [["shift, then split (leak)", "{} / {}".format(*leaky_sizes), f"{leaky_val:.4f}",
-      f"{leaky_test:.4f}", f"{leaky_test / leaky_val:.1f}x"],
-     ["split, then shift each side", "{} / {}".format(*honest_sizes), f"{honest_val:.4f}",
-      f"{honest_test:.4f}", f"{honest_test / honest_val:.1f}x"]],
-    output_dir, "leakage", align="lrrrr",
-)
-print(leak_table)
+tables["leakage"] = [
+    ["Split", "Train / validation images", "Validation loss", "Test loss", "Test / validation"],
+    ["shift, then split (leak)", "{} / {}".format(*leaky_sizes), f"{leaky_val:.4f}",
+     f"{leaky_test:.4f}", f"{leaky_test / leaky_val:.1f}x"],
+    ["split, then shift each side", "{} / {}".format(*honest_sizes), f"{honest_val:.4f}",
+     f"{honest_test:.4f}", f"{honest_test / honest_val:.1f}x"],
+]
+for line in tables["leakage"]:
+    print(*line, sep=" | ")
 
 # %% [markdown]
 # ## Results file
@@ -373,5 +367,4 @@ results = {
     "leakage": {"leaky_val": leaky_val, "leaky_test": leaky_test,
                 "honest_val": honest_val, "honest_test": honest_test},
 }
-common.save_results(results, output_dir)
 print("confusion [[TN, FP], [FN, TP]]:", matrix.tolist())

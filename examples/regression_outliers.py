@@ -6,9 +6,6 @@
 #
 # **Demonstrates:** how far a handful of outliers pull each loss's fit away from the line
 # that generated the data, and how Huber's `delta` moves it between MAE-like and MSE-like.
-#
-# **Run time:** about 25 seconds on a 2-core CPU (21-39 s measured, depending on load).
-# Smoke run: about 8 s.
 
 # %% tags=["parameters"] smoke={"steps": 60, "settle_steps": 10, "huber_deltas": [1.0]}
 n_points = 60
@@ -22,17 +19,15 @@ settle_steps = 50
 learning_rate = 0.1
 huber_deltas = [0.5, 1.0, 3.0, 10.0]
 seed = 0
-output_dir = "build/regression_outliers"
 
 # %%
-import common
-
-common.setup(seed)  # before Keras loads: offline datasets, quiet logs, seeds, chart style
-
 import keras
 import matplotlib.pyplot as plt
 import numpy as np
 import tensorflow as tf
+
+keras.utils.set_random_seed(seed)  # the same weights and batches on every run
+tables = {}  # name -> rows, the first row the header
 
 # %% [markdown]
 # ## The data
@@ -100,14 +95,15 @@ rows.append(["least squares, all points", f"{lstsq_slope:.3f}", f"{lstsq_interce
 rows.append(["least squares, no outliers", f"{clean_slope:.3f}", f"{clean_intercept:.3f}",
              f"{clean_slope - true_slope:+.3f}", "-", "-"])
 rows.append(["true line", f"{true_slope:.3f}", f"{true_intercept:.3f}", "+0.000", "-", "-"])
-table = common.save_table(
+tables["fits"] = [
     ["Loss", "Slope", "Intercept", "Slope error", "Final loss",
      f"Slope moved, last {settle_steps} steps"],
-    rows, output_dir, "fits", align="lrrrrr",
-)
-print(table)
+    *rows,
+]
+for line in tables["fits"]:
+    print(*line, sep=" | ")
 
-# %%
+# %% figures=["fits"]
 fig, ax = plt.subplots(figsize=(8, 4.2))
 ax.scatter(x[~outlier], y[~outlier], s=18, color="#888888", label="data")
 ax.scatter(x[outlier], y[outlier], s=40, marker="x", color="#000000", label="outliers")
@@ -124,7 +120,6 @@ ax.set_ylabel("y")
 ax.set_title("Lines fitted with each loss")
 ax.legend(loc="upper left", bbox_to_anchor=(1.02, 1.0))
 fig.tight_layout()
-common.save_figure(fig, output_dir, "fits")
 plt.show()
 
 # %%
@@ -138,4 +133,3 @@ results = {
     "fits": {name: {"slope": s, "intercept": b, "final_loss": loss, "settle_change": change}
              for name, (s, b, loss, change) in fits.items()},
 }
-common.save_results(results, output_dir)

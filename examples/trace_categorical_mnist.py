@@ -8,8 +8,6 @@
 # **Demonstrates:** the shape and a few values of the data at each of six stages, one-hot
 # labels over 10 classes, a 5-epoch loss and accuracy trace, and each layer's output for one
 # image, ending in that image's loss.
-#
-# **Run time:** 15 to 45 seconds on a 2-core CPU, depending on what else it is running.
 
 # %% tags=["parameters"] smoke={"epochs": 1, "n_images": 200}
 epochs = 5
@@ -18,16 +16,14 @@ n_images = 1000
 n_classes = 10
 hidden_units = 128
 seed = 0
-output_dir = "build/trace_categorical_mnist"
 
 # %%
-import common
-
-common.setup(seed)  # before Keras loads: offline datasets, quiet logs, seeds, chart style
-
 import keras
 import matplotlib.pyplot as plt
 import numpy as np
+
+keras.utils.set_random_seed(seed)  # the same weights and batches on every run
+tables = {}  # name -> rows, the first row the header
 
 # %% [markdown]
 # ## Stage 1: data in
@@ -39,7 +35,7 @@ import numpy as np
 # `categorical_crossentropy` expects.
 
 # %%
-(train_images, train_labels), (test_images, test_labels) = common.load_dataset("mnist")
+(train_images, train_labels), (test_images, test_labels) = keras.datasets.mnist.load_data()
 images, labels = train_images[:n_images], train_labels[:n_images]
 new_images, new_labels = test_images[:n_images], test_labels[:n_images]
 labels_onehot = keras.utils.to_categorical(labels, n_classes)
@@ -116,18 +112,17 @@ def observation(epoch):
             f"train leads test by {100 * gap:.1f} points")
 
 
-epoch_table = common.save_table(
-    ["Epoch", "Train CE ↓", "Train accuracy ↑", "Test CE ↓", "Test accuracy ↑", "Observation"],
-    [
-        [e + 1, f"{history['loss'][e]:.4f}", f"{history['accuracy'][e]:.4f}",
-         f"{history['val_loss'][e]:.4f}", f"{history['val_accuracy'][e]:.4f}", observation(e)]
-        for e in range(epochs)
-    ],
-    output_dir, "epochs", align="rrrrrl",
-)
-print(epoch_table)
+tables["epochs"] = [
+    ["Epoch", "Train CE ↓", "Train accuracy ↑", "Test CE ↓", "Test accuracy ↑",
+     "Observation"],
+    *[[e + 1, f"{history['loss'][e]:.4f}", f"{history['accuracy'][e]:.4f}",
+       f"{history['val_loss'][e]:.4f}", f"{history['val_accuracy'][e]:.4f}", observation(e)]
+      for e in range(epochs)],
+]
+for line in tables["epochs"]:
+    print(*line, sep=" | ")
 
-# %%
+# %% figures=["training_curves"]
 fig, (ax_loss, ax_acc) = plt.subplots(1, 2, figsize=(9, 3.6))
 epoch_axis = np.arange(1, epochs + 1)
 for ax, key, title in [(ax_loss, "loss", "Categorical cross-entropy"),
@@ -142,7 +137,6 @@ for ax, key, title in [(ax_loss, "loss", "Categorical cross-entropy"),
 ax_loss.set_ylabel("loss")
 ax_acc.set_ylabel("fraction correct")
 fig.tight_layout()
-common.save_figure(fig, output_dir, "training_curves")
 plt.show()
 
 # %% [markdown]
@@ -167,30 +161,28 @@ def values(array, count=3):
 
 first_ink = int(np.flatnonzero(row[0])[0])  # the digit's first non-blank pixel
 top = np.argsort(probabilities[0])[::-1][:3]
-trace_table = common.save_table(
+tables["prediction_trace"] = [
     ["Layer", "Output shape", "Values for this digit"],
-    [
-        ["1. Input (scaled, flattened)", str(row.shape),
-         f"first inked pixels, positions {first_ink}-{first_ink + 3}: "
-         f"{values(row[0, first_ink:first_ink + 4], 4)}; "
-         f"{np.count_nonzero(row)} of 784 pixels are not blank"],
-        [f"2. Hidden, {hidden_units} ReLU units", str(hidden.shape),
-         f"{values(hidden)}; {np.count_nonzero(hidden)} of {hidden_units} units > 0"],
-        ["3. Output scores (logits)", str(logits.shape),
-         f"{values(logits)}; largest: {logits[0].max():.3f} for digit "
-         f"{int(np.argmax(logits))}"],
-        ["4. Softmax probabilities", str(probabilities.shape),
-         "top 3: " + ", ".join(f"digit {d}: {probabilities[0, d]:.3f}" for d in top)
-         + f"; sum {probabilities.sum():.3f}"],
-        ["5. Loss for this digit", "()",
-         f"true digit {true_digit}: CE = -ln {probabilities[0, true_digit]:.3f} "
-         f"= {row_loss:.4f}"],
-    ],
-    output_dir, "prediction_trace", align="lll",
-)
-print(trace_table)
+    ["1. Input (scaled, flattened)", str(row.shape),
+     f"first inked pixels, positions {first_ink}-{first_ink + 3}: "
+     f"{values(row[0, first_ink:first_ink + 4], 4)}; "
+     f"{np.count_nonzero(row)} of 784 pixels are not blank"],
+    [f"2. Hidden, {hidden_units} ReLU units", str(hidden.shape),
+     f"{values(hidden)}; {np.count_nonzero(hidden)} of {hidden_units} units > 0"],
+    ["3. Output scores (logits)", str(logits.shape),
+     f"{values(logits)}; largest: {logits[0].max():.3f} for digit "
+     f"{int(np.argmax(logits))}"],
+    ["4. Softmax probabilities", str(probabilities.shape),
+     "top 3: " + ", ".join(f"digit {d}: {probabilities[0, d]:.3f}" for d in top)
+     + f"; sum {probabilities.sum():.3f}"],
+    ["5. Loss for this digit", "()",
+     f"true digit {true_digit}: CE = -ln {probabilities[0, true_digit]:.3f} "
+     f"= {row_loss:.4f}"],
+]
+for line in tables["prediction_trace"]:
+    print(*line, sep=" | ")
 
-# %%
+# %% figures=["prediction"]
 fig, (ax_img, ax_bar) = plt.subplots(1, 2, figsize=(8, 3.2),
                                      gridspec_kw={"width_ratios": [1, 2.2]})
 ax_img.imshow(new_images[0], cmap="gray_r", interpolation="nearest")
@@ -213,7 +205,6 @@ ax_bar.set_ylabel("probability")
 ax_bar.set_title(f"Softmax output: predicts {predicted_digit} "
                  f"(p = {probabilities[0, predicted_digit]:.3f})")
 fig.tight_layout()
-common.save_figure(fig, output_dir, "prediction")
 plt.show()
 
 # %% [markdown]
@@ -227,28 +218,26 @@ def ints(array):
     return "[" + ", ".join(str(int(v)) for v in np.ravel(array)) + "]"
 
 
-flow_table = common.save_table(
+tables["data_flow"] = [
     ["Stage", "Input shape", "Operation", "Output shape", "Sample values"],
-    [
-        ["1. Data in", "-", "load, one-hot", f"{images.shape}<br>{labels_onehot.shape}",
-         f"label {labels[0]} → {ints(labels_onehot[0])}"],
-        ["2. Scale", str(images.shape), "÷ 255", str(scaled.shape),
-         f"{ints(images[0, strip_row, strip_cols])} → "
-         f"{values(scaled[0, strip_row, strip_cols], 4)}"],
-        ["3. Flatten", str(scaled.shape), "reshape", str(flat.shape),
-         f"at 404-407: {values(flat[0, flat_cols], 4)}"],
-        ["4. Dense", str(flat.shape), "dense + softmax", f"({n}, {n_classes})",
-         f"p({labels[0]}) = {model.predict(flat[:1], verbose=0)[0, labels[0]]:.3f}"],
-        ["5. Loss", f"({n}, {n_classes})<br>({n}, {n_classes})", "CE, accuracy", "2 scalars",
-         f"train {train_loss:.3f}, {train_accuracy:.3f}; "
-         f"test {test_loss:.3f}, {test_accuracy:.3f}"],
-        ["6. Predict", str(row.shape), "forward pass", str(probabilities.shape),
-         f"a new {true_digit}: p({predicted_digit}) = "
-         f"{probabilities[0, predicted_digit]:.3f}"],
-    ],
-    output_dir, "data_flow", align="lllll",
-)
-print(flow_table)
+    ["1. Data in", "-", "load, one-hot", f"{images.shape}<br>{labels_onehot.shape}",
+     f"label {labels[0]} → {ints(labels_onehot[0])}"],
+    ["2. Scale", str(images.shape), "÷ 255", str(scaled.shape),
+     f"{ints(images[0, strip_row, strip_cols])} → "
+     f"{values(scaled[0, strip_row, strip_cols], 4)}"],
+    ["3. Flatten", str(scaled.shape), "reshape", str(flat.shape),
+     f"at 404-407: {values(flat[0, flat_cols], 4)}"],
+    ["4. Dense", str(flat.shape), "dense + softmax", f"({n}, {n_classes})",
+     f"p({labels[0]}) = {model.predict(flat[:1], verbose=0)[0, labels[0]]:.3f}"],
+    ["5. Loss", f"({n}, {n_classes})<br>({n}, {n_classes})", "CE, accuracy", "2 scalars",
+     f"train {train_loss:.3f}, {train_accuracy:.3f}; "
+     f"test {test_loss:.3f}, {test_accuracy:.3f}"],
+    ["6. Predict", str(row.shape), "forward pass", str(probabilities.shape),
+     f"a new {true_digit}: p({predicted_digit}) = "
+     f"{probabilities[0, predicted_digit]:.3f}"],
+]
+for line in tables["data_flow"]:
+    print(*line, sep=" | ")
 
 results = {
     "parameters": {"epochs": epochs, "batch_size": batch_size, "n_images": n_images,
@@ -263,6 +252,5 @@ results = {
                    "probabilities": probabilities[0], "loss": row_loss,
                    "hidden_active": np.count_nonzero(hidden)},
 }
-common.save_results(results, output_dir)
 print(f"epoch 1: loss {history['loss'][0]:.4f}, accuracy {history['accuracy'][0]:.4f}; "
       f"epoch {epochs}: loss {history['loss'][-1]:.4f}, accuracy {history['accuracy'][-1]:.4f}")

@@ -6,8 +6,6 @@
 #
 # **Demonstrates:** the shape of the data at every stage, the epoch-by-epoch loss of both
 # losses, and what each layer outputs for one row, ending in the loss value for that row.
-#
-# **Run time:** 10 to 45 seconds on a 2-core CPU, depending on what else it is running.
 
 # %% tags=["parameters"] smoke={"epochs": 2}
 epochs = 10
@@ -18,16 +16,14 @@ n_classes = 3
 n_train = 800
 hidden_units = 16
 seed = 0
-output_dir = "build/trace_mse_crossentropy"
 
 # %%
-import common
-
-common.setup(seed)  # before Keras loads: offline datasets, quiet logs, seeds, chart style
-
 import keras
 import matplotlib.pyplot as plt
 import numpy as np
+
+keras.utils.set_random_seed(seed)  # the same weights and batches on every run
+tables = {}  # name -> rows, the first row the header
 
 # %% [markdown]
 # ## Stage 1: data in
@@ -143,18 +139,20 @@ def epoch_rows(history, metric, initial):
     ]
 
 
-reg_table = common.save_table(
+tables["epochs_regression"] = [
     ["Epoch", "Train MSE ↓", "Train MAE ↓", "Test MSE ↓", "Observation"],
-    epoch_rows(reg_history, "mae", reg_initial), output_dir, "epochs_regression", align="rrrrl",
-)
-cls_table = common.save_table(
+    *epoch_rows(reg_history, "mae", reg_initial),
+]
+tables["epochs_classification"] = [
     ["Epoch", "Train CE ↓", "Train accuracy ↑", "Test CE ↓", "Observation"],
-    epoch_rows(cls_history, "accuracy", cls_initial), output_dir, "epochs_classification", align="rrrrl",
-)
-print(reg_table)
-print(cls_table)
+    *epoch_rows(cls_history, "accuracy", cls_initial),
+]
+for name in ["epochs_regression", "epochs_classification"]:
+    for line in tables[name]:
+        print(*line, sep=" | ")
+    print()
 
-# %%
+# %% figures=["loss_curves"]
 fig, (ax_reg, ax_cls) = plt.subplots(1, 2, figsize=(9, 3.6))
 epoch_axis = np.arange(1, epochs + 1)
 for ax, history, title in [(ax_reg, reg_history, "Regression: MSE"),
@@ -167,7 +165,6 @@ for ax, history, title in [(ax_reg, reg_history, "Regression: MSE"),
     ax.set_xticks(epoch_axis)
     ax.legend()
 fig.tight_layout()
-common.save_figure(fig, output_dir, "loss_curves")
 plt.show()
 
 # %% [markdown]
@@ -217,16 +214,18 @@ for name, rows in [
      layer_rows(cls_hidden, cls_out, "Cross-entropy",
                 f"true class {true_class}: -ln {cls_out[0, true_class]:.3f} = {row_ce:.4f}")),
 ]:
-    print(common.save_table(["Layer", "Output shape", "Values"], rows, output_dir, name,
-                            align="lll"))
+    tables[name] = [["Layer", "Output shape", "Values"], *rows]
+    for line in tables[name]:
+        print(*line, sep=" | ")
+    print()
 
 # %% [markdown]
 # ## The data-flow table and the results file
 
 # %%
-flow_table = common.save_table(
+tables["data_flow"] = [
     ["Stage", "Input shape", "Operation", "Output shape", "Sample (first row)"],
-    [
+    *[
         ["1. Data in", "-", "generate rows", str(x_raw.shape), sample(x_raw)],
         ["2. Scale", str(x_raw.shape), "min-max per column", str(x_scaled.shape),
          sample(x_scaled)],
@@ -238,9 +237,9 @@ flow_table = common.save_table(
         ["5. Predict", str(row.shape), "forward pass", f"{reg_out.shape} or {cls_out.shape}",
          f"{sample(reg_out)} or {sample(cls_out)}"],
     ],
-    output_dir, "data_flow", align="lllll",
-)
-print(flow_table)
+]
+for line in tables["data_flow"]:
+    print(*line, sep=" | ")
 
 results = {
     "parameters": {"epochs": epochs, "batch_size": batch_size, "n_rows": n_rows,
@@ -254,6 +253,5 @@ results = {
                        "row_probabilities": cls_out[0],
                        "row_class": true_class, "row_cross_entropy": row_ce},
 }
-common.save_results(results, output_dir)
 print("final train MSE:", round(reg_history["loss"][-1], 4),
       " final train accuracy:", round(cls_history["accuracy"][-1], 4))

@@ -7,9 +7,6 @@
 # **Demonstrates:** the gradient of each loss with respect to the logit across predicted
 # probabilities (computed by TensorFlow, not by hand), and a small training run on MNIST 3 vs 5
 # from a normal and from a saturated start, showing how confidently wrong outputs slow MSE down.
-#
-# **Run time:** about 1 minute on a 2-core CPU (53 s measured; up to 2 minutes when the
-# machine is busy). Smoke run: about 12 s.
 
 # %% tags=["parameters"] smoke={"epochs": 1, "n_train": 128, "n_test": 128}
 epochs = 30
@@ -20,17 +17,15 @@ n_test = 1000
 saturated_stddev = 0.5
 digits = [3, 5]
 seed = 0
-output_dir = "build/why_cross_entropy"
 
 # %%
-import common
-
-common.setup(seed)  # before Keras loads: offline datasets, quiet logs, seeds, chart style
-
 import keras
 import matplotlib.pyplot as plt
 import numpy as np
 import tensorflow as tf
+
+keras.utils.set_random_seed(seed)  # the same weights and batches on every run
+tables = {}  # name -> rows, the first row the header
 
 # %% [markdown]
 # ## 1. The gradient each loss sends to the logit
@@ -60,13 +55,15 @@ for p in shown:
     rows.append([f"{p_grid[i]:.3f}", f"{mse_values.numpy()[i]:.4f}", f"{mse_grad[i]:.4f}",
                  f"{bce_values.numpy()[i]:.4f}", f"{bce_grad[i]:.4f}",
                  f"{bce_grad[i] / mse_grad[i]:.1f}"])
-gradient_table = common.save_table(
-    ["Predicted p (true label 1)", "MSE", "∂MSE/∂z", "BCE", "∂BCE/∂z", "BCE / MSE gradient"],
-    rows, output_dir, "gradients", align="rrrrrr",
-)
-print(gradient_table)
+tables["gradients"] = [
+    ["Predicted p (true label 1)", "MSE", "∂MSE/∂z", "BCE", "∂BCE/∂z",
+     "BCE / MSE gradient"],
+    *rows,
+]
+for line in tables["gradients"]:
+    print(*line, sep=" | ")
 
-# %%
+# %% figures=["gradients"]
 fig, (ax_loss, ax_grad) = plt.subplots(1, 2, figsize=(9, 3.6))
 ax_loss.plot(p_grid, mse_values, label="MSE on sigmoid output")
 ax_loss.plot(p_grid, bce_values, linestyle="--", label="binary cross-entropy")
@@ -82,7 +79,6 @@ ax_grad.set_xlabel("predicted probability p")
 ax_grad.set_ylabel("|gradient|")
 ax_grad.legend()
 fig.tight_layout()
-common.save_figure(fig, output_dir, "gradients")
 plt.show()
 
 # %% [markdown]
@@ -98,7 +94,7 @@ plt.show()
 # Everything except the loss is the same in each pair, down to the initial weights.
 
 # %%
-(x_all, y_all), (x_all_test, y_all_test) = common.load_dataset("mnist")
+(x_all, y_all), (x_all_test, y_all_test) = keras.datasets.mnist.load_data()
 
 
 def binary_subset(x, y, count):
@@ -152,19 +148,19 @@ for start_name, initializer in starts.items():
             "confidently_wrong_after": confidently_wrong(model),
         })
 
-run_table = common.save_table(
+tables["training"] = [
     ["Run", "Test accuracy, epoch 1", f"epoch {epochs}", "≥ 90 % from epoch",
      "Confidently wrong (train)"],
-    [[f"{s['start']}, {s['loss']}", f"{s['test_accuracy_epoch_1']:.3f}",
-      f"{s['test_accuracy_final']:.3f}",
-      "never" if s["first_epoch_at_90"] is None else s["first_epoch_at_90"],
-      f"{s['confidently_wrong_before']:.1%} → {s['confidently_wrong_after']:.1%}"]
-     for s in summary],
-    output_dir, "training", align="lrrrr",
-)
-print(run_table)
+    *[[f"{s['start']}, {s['loss']}", f"{s['test_accuracy_epoch_1']:.3f}",
+       f"{s['test_accuracy_final']:.3f}",
+       "never" if s["first_epoch_at_90"] is None else s["first_epoch_at_90"],
+       f"{s['confidently_wrong_before']:.1%} → {s['confidently_wrong_after']:.1%}"]
+      for s in summary],
+]
+for line in tables["training"]:
+    print(*line, sep=" | ")
 
-# %%
+# %% figures=["training"]
 fig, axes = plt.subplots(1, 2, figsize=(9, 3.6), sharey=True)
 epoch_axis = np.arange(0, epochs + 1)
 for ax, start_name in zip(axes, starts):
@@ -176,7 +172,6 @@ for ax, start_name in zip(axes, starts):
     ax.legend(loc="lower right")
 axes[0].set_ylabel("test accuracy")
 fig.tight_layout()
-common.save_figure(fig, output_dir, "training")
 plt.show()
 
 # %%
@@ -187,4 +182,3 @@ results = {
     "gradients": {f"p={row[0]}": {"mse": float(row[2]), "bce": float(row[4])} for row in rows},
     "runs": {f"{s['start']}, {s['loss']}": s for s in summary},
 }
-common.save_results(results, output_dir)

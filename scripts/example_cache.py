@@ -14,8 +14,8 @@ from pathlib import Path
 
 import jupytext
 
-REPO = Path(__file__).resolve().parents[1]
-HELPERS = REPO / "examples" / "common"
+from handbook_env import CHART_STYLE, REPO
+
 # Overridable so that the tests can drive the runner on examples of their own.
 EXAMPLES = Path(os.environ.get("HANDBOOK_EXAMPLES_DIR", REPO / "examples"))
 GENERATED = Path(os.environ.get("HANDBOOK_GENERATED_DIR", REPO / "docs" / "generated"))
@@ -31,7 +31,12 @@ VERSIONED = {
 
 
 class ExampleError(Exception):
-    """An example file that the runner cannot use as it is."""
+    """An example, or a file generated from it, that the runner cannot use as it is."""
+
+
+def shown(path: Path) -> str:
+    """A path as a user would type it: relative to the repository when inside it."""
+    return str(path.relative_to(REPO)) if path.is_relative_to(REPO) else str(path)
 
 
 @dataclass
@@ -48,46 +53,69 @@ class Example:
         return f"{self.name}.ipynb"
 
     def read(self):
-        return jupytext.read(self.path)
+        try:
+            return jupytext.read(self.path)
+        except Exception as err:
+            raise ExampleError(f"example {self.name!r}: {shown(self.path)} cannot be read "
+                               f"as a percent-format notebook ({err})") from None
 
     def manifest(self) -> dict | None:
         path = self.generated / MANIFEST
-        return json.loads(path.read_text()) if path.exists() else None
+        if not path.exists():
+            return None
+        try:
+            return json.loads(path.read_text())
+        except ValueError as err:
+            raise ExampleError(
+                f"example {self.name!r}: {shown(path)} is not valid JSON ({err}); "
+                f"regenerate it with `python scripts/run_examples.py --force --only {self.name}`"
+            ) from None
 
 
 def discover() -> dict[str, Example]:
-    """Every ``examples/*.py`` file is an example (helpers live in ``examples/common``)."""
+    """Every ``examples/*.py`` file is an example."""
     return {p.stem: Example(p.stem, p) for p in sorted(EXAMPLES.glob("*.py"))}
 
 
-def _sha256(data: bytes) -> str:
+def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def parameters_cell(notebook) -> int:
+def parameters_cell(notebook, name: str) -> int:
     for index, cell in enumerate(notebook.cells):
         if "parameters" in cell.metadata.get("tags", []):
             return index
-    raise ExampleError("has no cell tagged 'parameters' (write `# %% tags=[\"parameters\"]`)")
+    raise ExampleError(f"example {name!r} has no cell tagged 'parameters'; "
+                       "start one with `# %% tags=[\"parameters\"]`")
 
 
-def default_parameters(notebook) -> dict:
-    """The literal assignments of the parameters cell, as a dict (``output_dir`` aside:
-    where files are written changes nothing in them)."""
-    cell = notebook.cells[parameters_cell(notebook)]
+def default_parameters(notebook, name: str) -> dict:
+    """The assignments of the parameters cell, as a dict; each value must be a literal."""
+    cell = notebook.cells[parameters_cell(notebook, name)]
     values = {}
     for node in ast.parse(cell.source).body:
-        if isinstance(node, ast.Assign) and len(node.targets) == 1:
-            target = node.targets[0]
-            if isinstance(target, ast.Name):
-                values[target.id] = ast.literal_eval(node.value)
-    values.pop("output_dir", None)
+        if not (isinstance(node, ast.Assign) and len(node.targets) == 1
+                and isinstance(node.targets[0], ast.Name)):
+            raise ExampleError(f"example {name!r}: parameters cell line {node.lineno} is not "
+                               "a plain `name = value` assignment; keep other code elsewhere")
+        try:
+            values[node.targets[0].id] = ast.literal_eval(node.value)
+        except ValueError:
+            raise ExampleError(
+                f"example {name!r}: parameter {node.targets[0].id!r} is not a literal "
+                f"(`{ast.unparse(node.value)}`); write its value out, e.g. 0.001 rather than 1e-3 * 1"
+            ) from None
     return values
 
 
-def smoke_overrides(notebook) -> dict:
+def smoke_overrides(notebook, name: str) -> dict:
     """Tiny parameters for CI, from the parameters cell's ``smoke={...}`` metadata."""
-    return dict(notebook.cells[parameters_cell(notebook)].metadata.get("smoke", {}))
+    overrides = notebook.cells[parameters_cell(notebook, name)].metadata.get("smoke", {})
+    unknown = sorted(set(overrides) - set(default_parameters(notebook, name)))
+    if unknown:
+        raise ExampleError(f"example {name!r}: smoke parameters {unknown} are not in its "
+                           "parameters cell; fix the `smoke={...}` metadata")
+    return dict(overrides)
 
 
 def library_versions() -> dict:
@@ -102,30 +130,30 @@ def library_versions() -> dict:
     return versions
 
 
-def helper_hashes() -> dict:
-    return {
-        str(p.relative_to(REPO)): _sha256(p.read_bytes())[:16]
-        for p in sorted(HELPERS.rglob("*.py"))
-    }
-
-
 def cache_key(notebook, parameters: dict) -> str:
-    """Hash of what decides the results: code cells, parameters, helpers, library versions.
+    """Hash of what decides the results: code cells, parameters, chart style, versions.
 
     Markdown cells are left out, so editing an example's prose never retrains it.
     """
-    code = [c.source for c in notebook.cells if c.cell_type == "code"]
     payload = {
-        "code": code,
+        "code": [c.source for c in notebook.cells if c.cell_type == "code"],
         "parameters": parameters,
-        "helpers": helper_hashes(),
+        "chart_style": sha256(CHART_STYLE.read_bytes()),
         "versions": library_versions(),
     }
-    return _sha256(json.dumps(payload, sort_keys=True).encode())
+    return sha256(json.dumps(payload, sort_keys=True).encode())
 
 
 def source_hash(example: Example) -> str:
-    return _sha256(example.path.read_bytes())
+    return sha256(example.path.read_bytes())
+
+
+def output_hashes(folder: Path) -> dict[str, str]:
+    """Every generated file but the manifest, with its sha256."""
+    return {
+        str(p.relative_to(folder)): sha256(p.read_bytes())
+        for p in sorted(folder.rglob("*")) if p.is_file() and p.name != MANIFEST
+    }
 
 
 def staleness(example: Example) -> str | None:
@@ -138,14 +166,16 @@ def staleness(example: Example) -> str | None:
     if manifest is None:
         return "never generated"
     notebook = example.read()
-    if manifest.get("cache_key") != cache_key(notebook, default_parameters(notebook)):
+    if manifest.get("cache_key") != cache_key(notebook, default_parameters(notebook, example.name)):
         old, new = manifest.get("versions", {}), library_versions()
         if old != new:
             return f"library versions changed ({old} -> {new})"
-        return "code, parameters or shared helpers changed"
+        return "code, parameters or chart style changed"
+    recorded, actual = manifest.get("outputs", {}), output_hashes(example.generated)
+    if recorded != actual:
+        changed = sorted(f for f in recorded.keys() | actual.keys()
+                         if recorded.get(f) != actual.get(f))
+        return f"generated files missing, added or edited by hand: {', '.join(changed)}"
     if manifest.get("source_hash") != source_hash(example):
         return "prose"
-    missing = [f for f in manifest.get("outputs", []) if not (example.generated / f).exists()]
-    if missing:
-        return f"generated files missing: {', '.join(missing)}"
     return None

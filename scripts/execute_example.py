@@ -1,32 +1,57 @@
-"""Executing one example as a notebook and publishing its files without losing any.
+"""Executing one example as a notebook, capturing what pages use, publishing without loss.
 
-The notebook runs in a fresh kernel whose working folder is a staging folder; the example
-writes its figures, tables and results there (``output_dir = "."``). Only when everything
-succeeded does the staging folder replace the published one, by renames.
+The example is a plain Keras program. It runs in a fresh kernel whose environment
+``handbook_env.prepare_kernel_environment`` set; the runner then captures:
+
+- figures: every figure a cell displays, named by that cell's ``figures=[...]`` metadata;
+- results: the ``results`` dict the example ends with, written as ``results.json``;
+- tables: the optional ``tables`` dict (name -> rows, the first row the header), as Markdown.
+
+Files are written into a staging folder that replaces the published one, by renames, only
+when everything succeeded.
 """
 
 import copy
 import json
-import os
+import math
+import re
 import shutil
-import sys
 import tempfile
+import time
 from pathlib import Path
 
 import nbformat
 
-from example_cache import EXAMPLES, HELPERS, MANIFEST, RESULTS, Example, parameters_cell
+from example_cache import MANIFEST, RESULTS, Example, parameters_cell
 
-sys.path.insert(0, str(HELPERS.parent))
-from common.environment import configure_keras_cache, quiet_tensorflow  # noqa: E402
-
-CELL_TIMEOUT = 3600  # seconds; a full-fidelity CNN epoch loop fits comfortably
 KEEP_NOTEBOOK_METADATA = ("language_info",)
+RUNNER_CELL_METADATA = ("smoke", "figures", "lines_to_next_cell", "execution")
 KERNELSPEC = {"name": "python3", "display_name": "Python 3", "language": "python"}
+DIGITS = 6  # results are rounded so that printing noise never reaches the pages
+SVG = "image/svg+xml"
+CAPTURE = "capture"
+# Run after the example's last cell, in its kernel; never published.
+CAPTURE_SOURCE = """\
+import json as _json
+def _plain(value):
+    if hasattr(value, "tolist"):
+        return value.tolist()
+    raise TypeError(f"{type(value).__name__} is not JSON-serialisable")
+try:
+    results
+except NameError:
+    raise NameError("the example defines no `results` dict") from None
+print(_json.dumps({"results": results, "tables": globals().get("tables", {})}, default=_plain))
+"""
+ANSI_COLOUR = re.compile(r"\x1b\[[0-9;]*m")
+# A cell that is a number, perhaps with a short label or unit ("0.9833", "98.3 %",
+# "TN = 9050", "2.5x"): its column is right-aligned. "-" and empty cells do not decide.
+NUMBER = re.compile(r"^.{0,6}?[-+−]?\d[\d.,]*(e[-+]?\d+)?\s*(%|x|pts)?$")
+PLACEHOLDER = {"", "-", "–"}
 
 
 class ExampleFailed(Exception):
-    """The example raised; ``summary`` is one line, ``details`` the cell and traceback."""
+    """The example did not run through; ``summary`` is one line, ``details`` the cell."""
 
     def __init__(self, summary: str, details: str = ""):
         super().__init__(summary)
@@ -34,24 +59,17 @@ class ExampleFailed(Exception):
         self.details = details
 
 
-def prepare_environment() -> None:
-    """The kernel inherits this process's environment: set it once, before any kernel starts."""
-    quiet_tensorflow()
-    configure_keras_cache()
-    os.environ["SOURCE_DATE_EPOCH"] = "0"
-    os.environ["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"
-    inherited = [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]
-    paths = [str(HELPERS.parent), str(EXAMPLES), *inherited]
-    os.environ["PYTHONPATH"] = os.pathsep.join(dict.fromkeys(paths))
-
-
-def with_parameters(notebook, overrides: dict):
-    """A copy of ``notebook`` with an injected-parameters cell after its parameters cell."""
+def with_runner_cells(notebook, name: str, overrides: dict):
+    """A copy with the smoke parameters injected after the parameters cell and the capture
+    cell appended."""
     notebook = copy.deepcopy(notebook)
-    lines = ["# Parameters injected by scripts/run_examples.py"]
-    lines += [f"{key} = {value!r}" for key, value in overrides.items()]
-    cell = nbformat.v4.new_code_cell("\n".join(lines), metadata={"tags": ["injected-parameters"]})
-    notebook.cells.insert(parameters_cell(notebook) + 1, cell)
+    if overrides:
+        lines = ["# Parameters injected by scripts/run_examples.py"]
+        lines += [f"{key} = {value!r}" for key, value in overrides.items()]
+        cell = nbformat.v4.new_code_cell("\n".join(lines),
+                                         metadata={"tags": ["injected-parameters"]})
+        notebook.cells.insert(parameters_cell(notebook, name) + 1, cell)
+    notebook.cells.append(nbformat.v4.new_code_cell(CAPTURE_SOURCE, metadata={"tags": [CAPTURE]}))
     return notebook
 
 
@@ -69,46 +87,62 @@ def merge_streams(outputs: list) -> list:
 
 
 def normalise(notebook):
-    """Strip everything that changes between identical runs (ids, timings, local metadata)."""
-    notebook.metadata = {
-        k: v for k, v in notebook.metadata.items() if k in KEEP_NOTEBOOK_METADATA
-    }
+    """Strip everything that changes between identical runs or concerns only the runner."""
+    notebook.metadata = {k: v for k, v in notebook.metadata.items()
+                         if k in KEEP_NOTEBOOK_METADATA}
     notebook.metadata["kernelspec"] = KERNELSPEC
     notebook.nbformat, notebook.nbformat_minor = 4, 5
     for index, cell in enumerate(notebook.cells):
         cell.id = f"cell-{index}"
-        cell.metadata.pop("execution", None)
-        for key in ("smoke", "lines_to_next_cell"):
+        for key in RUNNER_CELL_METADATA:
             cell.metadata.pop(key, None)
         if cell.cell_type == "code":
             cell.outputs = merge_streams(cell.outputs)
     return notebook
 
 
-def execute(example: Example, overrides: dict, workdir: Path):
-    """Run the example with ``overrides`` in ``workdir``; return the executed notebook."""
-    from nbclient import NotebookClient
-    from nbclient.exceptions import CellExecutionError
+def failure(name: str, err) -> ExampleFailed:
+    """One line for a cell that raised; a missing dataset gets its remedy."""
+    if "fetch failure" in err.evalue or "URL fetch" in err.evalue:
+        url = re.search(r"https?://\S+?(?=[:\s]|$)", err.evalue)
+        wanted = url.group(0).rsplit("/", 1)[-1] if url else "a dataset"
+        return ExampleFailed(
+            f"example {name!r}: {wanted} is not in the Keras cache ($KERAS_HOME/datasets) and "
+            "could not be downloaded; copy the Keras dataset files there, or set "
+            "HANDBOOK_DATASETS to a folder holding them (datasets/...)")
+    details = ANSI_COLOUR.sub("", str(err))
+    return ExampleFailed(f"example {name!r} raised {err.ename}: {err.evalue}", details)
 
-    notebook = with_parameters(example.read(), {"output_dir": ".", **overrides})
+
+def execute(example: Example, overrides: dict, time_limit: float, progress):
+    """Run the example in a fresh kernel, in a temporary working folder (so that nothing
+    it might write lands anywhere); return (executed notebook, captured record)."""
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError, CellTimeoutError
+
+    notebook = with_runner_cells(example.read(), example.name, overrides)
+    deadline = time.monotonic() + time_limit
     client = NotebookClient(
         notebook,
         kernel_name="python3",
-        timeout=CELL_TIMEOUT,
+        timeout_func=lambda cell: max(1, deadline - time.monotonic()),
         record_timing=False,
-        extra_arguments=["--IPKernelApp.log_level=ERROR"],  # no transport chatter
-        resources={"metadata": {"path": str(workdir)}},
+        extra_arguments=["--IPKernelApp.log_level=ERROR", "--InlineBackend.figure_formats=svg"],
+        on_cell_start=lambda cell, cell_index: progress.at_cell(cell_index, len(notebook.cells)),
     )
-    kernel_log = workdir.parent / f".kernel-{workdir.name}.log"
+    workdir = tempfile.TemporaryDirectory(prefix="handbook-kernel-")
+    client.resources = {"metadata": {"path": workdir.name}}
+    kernel_log = Path(workdir.name) / ".kernel.log"
     try:
         with open(kernel_log, "w") as log:  # the kernel's own chatter, shown only if it dies
             client.execute(stderr=log)
-    except CellExecutionError as err:
-        if err.ename == "DatasetUnavailable":
-            raise ExampleFailed(f"example {example.name!r}: {err.evalue}") from None
+    except CellTimeoutError:
         raise ExampleFailed(
-            f"example {example.name!r} raised {err.ename}: {err.evalue}", str(err)
-        ) from None
+            f"example {example.name!r} still running after {time_limit:.0f} s, its time limit "
+            f"(cell {progress.cell} of {len(notebook.cells)}); stopped it. If it is just slow, "
+            "raise the limit with --timeout SECONDS") from None
+    except CellExecutionError as err:
+        raise failure(example.name, err) from None
     except Exception as err:
         # On Ctrl-C nbclient's own signal handler shuts the kernel down, and the interrupt
         # surfaces as a dead-kernel error; its cleanup future tells the two apart.
@@ -117,20 +151,67 @@ def execute(example: Example, overrides: dict, workdir: Path):
         summary = f"example {example.name!r}: the kernel failed ({type(err).__name__}: {err})"
         raise ExampleFailed(summary, kernel_log.read_text()[-4000:]) from None
     finally:
-        kernel_log.unlink(missing_ok=True)
-    if not (workdir / RESULTS).exists():
-        raise ExampleFailed(f"example {example.name!r} ran but wrote no {RESULTS}")
-    return normalise(notebook)
+        workdir.cleanup()
+    capture = notebook.cells.pop()
+    record = json.loads("".join(o.text for o in capture.outputs if o.output_type == "stream"))
+    return normalise(notebook), record
+
+
+def figures(notebook, source, name: str) -> dict[str, str]:
+    """Each displayed SVG figure, by the name its cell gives it in ``figures=[...]``."""
+    names = [c.metadata.get("figures", []) for c in source.cells if c.cell_type == "code"]
+    executed = [c for c in notebook.cells
+                if c.cell_type == "code" and "injected-parameters" not in c.metadata.get("tags", [])]
+    found = {}
+    for number, (cell, wanted) in enumerate(zip(executed, names), 1):
+        shown = [o.data[SVG] for o in cell.outputs if SVG in o.get("data", {})]
+        if len(shown) != len(wanted):
+            raise ExampleFailed(
+                f"example {name!r}: code cell {number} shows {len(shown)} figure(s) but names "
+                f"{len(wanted)}; list one name per figure in its `# %% figures=[...]` line")
+        found.update(zip(wanted, shown))
+    return found
+
+
+def rounded(value):
+    if isinstance(value, float):
+        return round(value, DIGITS) if math.isfinite(value) else str(value)
+    if isinstance(value, dict):
+        return {str(k): rounded(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [rounded(v) for v in value]
+    return value
+
+
+def markdown_table(rows: list) -> str:
+    """A pipe table from rows of cells, the first row the header; numeric columns right."""
+    header, body = rows[0], [[str(c) for c in row] for row in rows[1:]]
+    columns = [[row[i] for row in body if row[i] not in PLACEHOLDER]
+               for i in range(len(header))]
+    numeric = [bool(cells) and all(NUMBER.match(c) for c in cells)
+               for cells in columns]
+    lines = ["| " + " | ".join(str(h) for h in header) + " |",
+             "| " + " | ".join("--:" if n else ":--" for n in numeric) + " |"]
+    lines += ["| " + " | ".join(row) + " |" for row in body]
+    return "\n".join(lines) + "\n"
+
+
+def write_outputs(example: Example, notebook, record: dict, folder: Path) -> None:
+    """The notebook, its figures, tables and results, into ``folder``."""
+    write_notebook(notebook, folder / example.notebook_name)
+    for name, svg in figures(notebook, example.read(), example.name).items():
+        (folder / f"{name}.svg").write_text(svg)
+    for name, rows in record["tables"].items():
+        (folder / f"{name}.md").write_text(markdown_table(rows))
+    (folder / RESULTS).write_text(
+        json.dumps(rounded(record["results"]), indent=2, sort_keys=True) + "\n")
 
 
 def rerender(example: Example):
     """The current source with the outputs of the published notebook (code is unchanged)."""
     published = nbformat.read(example.generated / example.notebook_name, as_version=4)
     old_code = [c for c in published.cells if c.cell_type == "code"]
-    injected = [c for c in old_code if "injected-parameters" in c.metadata.get("tags", [])]
     notebook = example.read()
-    if injected:
-        notebook.cells.insert(parameters_cell(notebook) + 1, injected[0])
     new_code = [c for c in notebook.cells if c.cell_type == "code"]
     if [c.source for c in new_code] != [c.source for c in old_code]:
         raise ExampleFailed(f"example {example.name!r}: code cells differ; re-run it")
@@ -164,10 +245,3 @@ def publish(staging: Path, final: Path) -> None:
     staging.rename(final)
     if retired is not None:
         shutil.rmtree(retired)
-
-
-def output_files(folder: Path) -> list[str]:
-    return sorted(
-        str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file() and p.name != MANIFEST
-    )
-

@@ -54,10 +54,11 @@ def render(examples: dict[str, Example]) -> str:
 
 def write(examples: dict[str, Example]) -> Path:
     """Write the report atomically (temp file, then rename)."""
+    text = render(examples)  # before any file is made: a bad manifest leaves nothing behind
     REPORT.parent.mkdir(parents=True, exist_ok=True)
     handle, temp = tempfile.mkstemp(prefix=".report-", dir=REPORT.parent)
     with os.fdopen(handle, "w") as out:
-        out.write(render(examples))
+        out.write(text)
     os.chmod(temp, 0o644)
     Path(temp).replace(REPORT)
     return REPORT

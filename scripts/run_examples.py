@@ -3,7 +3,7 @@
 
 Each ``examples/NAME.py`` runs as a notebook; its executed notebook, figures, tables,
 results and manifest land in ``docs/generated/NAME/``. Examples whose code, parameters,
-shared helpers and library versions are unchanged are skipped.
+chart style and library versions are unchanged are skipped.
 
   python scripts/run_examples.py               # run what is stale, full fidelity
   python scripts/run_examples.py --only NAME   # just this example (repeatable)
@@ -13,6 +13,7 @@ shared helpers and library versions are unchanged are skipped.
 """
 
 import argparse
+import os
 import shutil
 import signal
 import sys
@@ -24,9 +25,8 @@ from pathlib import Path
 import example_cache as cache
 import execution_report
 
-# A recorded run time is replaced only when a new run differs from it by more than this
-# fraction, so that re-running unchanged examples leaves the committed files byte-identical.
-TIMING_TOLERANCE = 0.25
+DEFAULT_TIME_LIMIT = 1800  # seconds per example; the slowest full run takes about 5 minutes
+LOG_EVERY = 30  # seconds between progress lines when the output is not a terminal
 interrupted = threading.Event()
 
 
@@ -35,6 +35,17 @@ def on_interrupt(signum, frame):
     # down; the flag lets the runner still report it as the interruption it was.
     interrupted.set()
     raise KeyboardInterrupt
+
+
+def say(text: str = "", stream=None, end: str = "\n") -> None:
+    """Print, surviving a reader that went away (``... | head``, a ``tee`` killed by Ctrl-C)."""
+    stream = stream or sys.stdout
+    try:
+        stream.write(text + end)
+        stream.flush()
+    except (BrokenPipeError, ValueError):
+        # Further writes, and the one at exit, go nowhere instead of raising again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())
 
 
 def parse_args(argv):
@@ -52,7 +63,17 @@ def parse_args(argv):
                       help="list stale examples and exit 1 if there are any; runs nothing")
     parser.add_argument("--keep", metavar="DIR", type=Path,
                         help="with --smoke: write the outputs to DIR instead of a temp folder")
-    return parser.parse_args(argv)
+    parser.add_argument("--timeout", metavar="SECONDS", type=float, default=DEFAULT_TIME_LIMIT,
+                        help=f"stop an example that runs longer (default {DEFAULT_TIME_LIMIT})")
+    args = parser.parse_args(argv)
+    if args.keep and not args.smoke:
+        parser.error("--keep goes with --smoke (full runs always publish to docs/generated)")
+    if args.keep and args.keep.resolve().is_relative_to(cache.GENERATED.resolve()):
+        parser.error(f"--keep {args.keep} is inside {cache.shown(cache.GENERATED)}, where the "
+                     "committed full runs live; give a folder outside it")
+    if args.timeout <= 0:
+        parser.error("--timeout takes a positive number of seconds")
+    return args
 
 
 def select(examples, names):
@@ -61,97 +82,100 @@ def select(examples, names):
     unknown = [n for n in names if n not in examples]
     if unknown:
         valid = ", ".join(examples) or "(none)"
-        print(f"error: unknown example {', '.join(map(repr, unknown))}; valid names: {valid}",
-              file=sys.stderr)
-        sys.exit(2)
+        raise cache.ExampleError(f"unknown example {', '.join(map(repr, unknown))}; "
+                                 f"valid names: {valid}")
     return {n: examples[n] for n in names}
 
 
 class Progress:
-    """One line per example: a ticking elapsed/ETA line on a terminal, start+end otherwise."""
+    """A ticking line on a terminal; in a log, a start line and one every LOG_EVERY seconds."""
 
     def __init__(self, label: str, expected: float | None):
-        self.label, self.expected = label, expected
+        self.label, self.expected, self.cell, self.cells = label, expected, 0, 0
         self.start = time.monotonic()
         self.live = sys.stdout.isatty()
         self._stop = threading.Event()
-        eta = f", last run took {expected:.0f} s" if expected else ""
         if not self.live:
-            print(f"{label}: running{eta}", flush=True)
+            say(f"{label}: running" + (f", last run took {expected:.0f} s" if expected else ""))
         self._thread = threading.Thread(target=self._tick, daemon=True)
         self._thread.start()
 
+    def at_cell(self, index: int, total: int) -> None:
+        self.cell, self.cells = index + 1, total
+
     def _line(self) -> str:
         elapsed = time.monotonic() - self.start
+        where = f", cell {self.cell} of {self.cells}" if self.cells else ""
         eta = f", ETA {max(self.expected - elapsed, 0):.0f} s" if self.expected else ""
-        return f"{self.label}: {elapsed:.0f} s elapsed{eta}"
+        return f"{self.label}: {elapsed:.0f} s elapsed{where}{eta}"
 
     def _tick(self):
-        while self.live and not self._stop.wait(1.0):
-            print("\r" + self._line() + "   ", end="", flush=True)
+        while not self._stop.wait(1.0 if self.live else LOG_EVERY):
+            if self.live:
+                say("\r" + self._line() + "   ", end="")
+            else:
+                say(self._line())
 
     def finish(self, outcome: str) -> float:
-        self._stop.set()
-        self._thread.join()
-        elapsed = time.monotonic() - self.start
-        print(("\r" if self.live else "") + f"{self.label}: {outcome} in {elapsed:.1f} s   ",
-              flush=True)
-        return elapsed
+        if not self._stop.is_set():
+            self._stop.set()
+            self._thread.join()
+            elapsed = time.monotonic() - self.start
+            say(("\r" if self.live else "") + f"{self.label}: {outcome} in {elapsed:.1f} s   ")
+        return time.monotonic() - self.start
 
 
-def recorded_seconds(elapsed: float, previous: dict | None) -> float:
-    old = (previous or {}).get("seconds")
-    if old and abs(elapsed - old) <= TIMING_TOLERANCE * old:
-        return old
-    return round(elapsed, 1)
+def previous_manifest(example) -> dict | None:
+    """The published manifest, or None if there is none or it is unreadable (a run repairs it)."""
+    try:
+        return example.manifest()
+    except cache.ExampleError:
+        return None
 
 
-def manifest_for(example, notebook, parameters, seconds, folder) -> dict:
-    from execute_example import output_files
-
-    title = next((c.source.splitlines()[0].lstrip("# ") for c in notebook.cells
-                  if c.cell_type == "markdown" and c.source.startswith("# ")), example.name)
-    return {
-        "example": example.name,
-        "title": title,
-        "source": f"examples/{example.path.name}",
-        "source_hash": cache.source_hash(example),
-        "cache_key": cache.cache_key(notebook, parameters),
-        "parameters": parameters,
-        "helpers": cache.helper_hashes(),
-        "versions": cache.library_versions(),
-        "seconds": seconds,
-        "outputs": output_files(folder),
-    }
-
-
-def run_one(example, label, smoke_root: Path | None) -> None:
+def run_one(example, label, smoke_root: Path | None, time_limit: float) -> None:
     """Execute one example; publish into docs/generated (or into smoke_root with --smoke)."""
     import execute_example as ex
 
     notebook = example.read()
-    parameters = cache.default_parameters(notebook)
-    overrides = cache.smoke_overrides(notebook) if smoke_root else {}
+    parameters = cache.default_parameters(notebook, example.name)
+    overrides = cache.smoke_overrides(notebook, example.name) if smoke_root else {}
     final = smoke_root / example.name if smoke_root else example.generated
-    previous = None if smoke_root else example.manifest()
-    staging = ex.staging_folder(final)
+    previous = None if smoke_root else previous_manifest(example)
     progress = Progress(label, (previous or {}).get("seconds"))
+    staging = ex.staging_folder(final)
     try:
-        executed = ex.execute(example, overrides, staging)
-        ex.write_notebook(executed, staging / example.notebook_name)
+        executed, record = ex.execute(example, overrides, time_limit, progress)
+        ex.write_outputs(example, executed, record, staging)
         elapsed = progress.finish("done")
         if not smoke_root:
-            seconds = recorded_seconds(elapsed, previous)
-            ex.write_manifest(manifest_for(example, notebook, parameters, seconds, staging),
-                              staging)
+            key = cache.cache_key(notebook, parameters)
+            # The same computation keeps its recorded time: a re-run on a slower (or busier)
+            # machine must not change committed files.
+            same = previous and previous.get("cache_key") == key and previous.get("seconds")
+            ex.write_manifest({
+                "example": example.name,
+                "title": title(notebook, example.name),
+                "source": f"examples/{example.path.name}",
+                "source_hash": cache.source_hash(example),
+                "cache_key": key,
+                "parameters": parameters,
+                "versions": cache.library_versions(),
+                "seconds": previous["seconds"] if same else round(elapsed, 1),
+                "outputs": cache.output_hashes(staging),
+            }, staging)
         ex.publish(staging, final)
     except BaseException:
-        if not progress._stop.is_set():
-            progress.finish("stopped")
+        progress.finish("stopped")
         shutil.rmtree(staging, ignore_errors=True)
         if interrupted.is_set():
             raise KeyboardInterrupt from None
         raise
+
+
+def title(notebook, default: str) -> str:
+    return next((c.source.splitlines()[0].lstrip("# ") for c in notebook.cells
+                 if c.cell_type == "markdown" and c.source.startswith("# ")), default)
 
 
 def rerender_one(example, label) -> None:
@@ -164,12 +188,14 @@ def rerender_one(example, label) -> None:
         ex.write_notebook(ex.rerender(example), staging / example.notebook_name)
         manifest = example.manifest()
         manifest["source_hash"] = cache.source_hash(example)
+        manifest["title"] = title(example.read(), example.name)
+        manifest["outputs"] = cache.output_hashes(staging)
         ex.write_manifest(manifest, staging)
         ex.publish(staging, example.generated)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    print(f"{label}: prose changed, notebook re-rendered (not re-run)")
+    say(f"{label}: prose changed, notebook re-rendered (not re-run)")
 
 
 def orphans(examples) -> list[Path]:
@@ -179,19 +205,61 @@ def orphans(examples) -> list[Path]:
             if p.is_dir() and not p.name.startswith(".") and p.name not in examples]
 
 
-def check(examples) -> int:
-    problems = [f"{name}: {reason}" for name, e in examples.items()
-                if (reason := cache.staleness(e))]
-    problems += [f"{p.name}: generated folder without an example (delete it)"
-                 for p in orphans(examples)]
-    if not execution_report.is_current(cache.discover()):
-        problems.append(f"{execution_report.REPORT.relative_to(cache.REPO)}: out of date")
+def check(selected, everything) -> int:
+    problems = []
+    for name, example in selected.items():
+        try:
+            reason = cache.staleness(example)
+        except cache.ExampleError as err:
+            reason = str(err)
+        if reason:
+            problems.append(f"{name}: {reason}")
+    if selected.keys() == everything.keys():  # with --only, other folders are not orphans
+        problems += [f"{p.name}: generated folder without an example (delete it)"
+                     for p in orphans(everything)]
+        try:
+            if not execution_report.is_current(everything):
+                problems.append(f"{cache.shown(execution_report.REPORT)}: out of date")
+        except cache.ExampleError as err:
+            problems.append(str(err))
     for line in problems:
-        print(f"stale: {line}")
+        say(f"stale: {line}")
     if problems:
-        print("run `python scripts/run_examples.py` and commit docs/generated/", file=sys.stderr)
+        say("run `python scripts/run_examples.py` and commit docs/generated/", sys.stderr)
         return 1
-    print(f"all {len(examples)} examples fresh")
+    say(f"all {len(selected)} examples fresh")
+    return 0
+
+
+def run(args) -> int:
+    everything = cache.discover()
+    examples = select(everything, args.only)
+    if args.check:
+        return check(examples, everything)
+    import handbook_env
+
+    handbook_env.prepare_kernel_environment()
+    smoke_root = None
+    if args.smoke:
+        smoke_root = args.keep or Path(tempfile.mkdtemp(prefix="handbook-smoke-"))
+        say(f"smoke run: outputs go to {smoke_root}")
+    for index, (name, example) in enumerate(examples.items(), 1):
+        label = f"[{index}/{len(examples)}] {name}"
+        if args.smoke or args.force:
+            reason = "forced"
+        else:
+            try:
+                reason = cache.staleness(example)
+            except cache.ExampleError:
+                reason = "unreadable manifest"  # a run writes a new one
+        if reason is None:
+            say(f"{label}: up to date, skipped")
+        elif reason == "prose":
+            rerender_one(example, label)
+        else:
+            run_one(example, label, smoke_root, args.timeout)
+    if not args.smoke:
+        execution_report.write(everything)
     return 0
 
 
@@ -199,34 +267,12 @@ def main(argv=None) -> int:
     args = parse_args(argv)
     signal.signal(signal.SIGINT, on_interrupt)
     try:
-        examples = select(cache.discover(), args.only)
-        if args.check:
-            return check(examples)
-        import execute_example as ex
-
-        ex.prepare_environment()
-        smoke_root = None
-        if args.smoke:
-            smoke_root = args.keep or Path(tempfile.mkdtemp(prefix="handbook-smoke-"))
-            print(f"smoke run: outputs go to {smoke_root}")
-        for index, (name, example) in enumerate(examples.items(), 1):
-            label = f"[{index}/{len(examples)}] {name}"
-            reason = None if args.smoke or args.force else cache.staleness(example)
-            if not (args.smoke or args.force) and reason is None:
-                print(f"{label}: up to date, skipped")
-            elif reason == "prose":
-                rerender_one(example, label)
-            else:
-                run_one(example, label, smoke_root)
-        if not args.smoke:
-            execution_report.write(cache.discover())
-        return 0
+        return run(args)
     except cache.ExampleError as err:
-        print(f"error: {err}", file=sys.stderr)
+        say(f"error: {err}", sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("\ninterrupted: the published files in docs/generated are unchanged",
-              file=sys.stderr)
+        say("\ninterrupted: the published files in docs/generated are unchanged", sys.stderr)
         return 130
     except Exception as err:
         from execute_example import ExampleFailed
@@ -234,8 +280,8 @@ def main(argv=None) -> int:
         if not isinstance(err, ExampleFailed):
             raise
         if err.details:
-            print(err.details, file=sys.stderr)
-        print(f"error: {err.summary}; the other examples' files are unchanged", file=sys.stderr)
+            say(err.details, sys.stderr)
+        say(f"error: {err.summary}; the published files are unchanged", sys.stderr)
         return 1
 
 

@@ -4,13 +4,16 @@ mkdocs-jupyter inlines JupyterLab's whole stylesheet (~570 kB) into every notebo
 adds an empty MathJax loader (``<script src="">``, which re-requests the page itself). Here
 the stylesheet is moved to one cached file, ``assets/stylesheets/notebook.css``, stripped of
 the rules whose classes no notebook page uses, and the MathJax loader and its configuration
-are dropped (math on this site is rendered by KaTeX).
+are dropped (math on this site is rendered by KaTeX). Each notebook page also opens with the
+example's download, source and Colab links.
 """
 
 import re
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from mkdocs.utils import get_relative_url
+
+from example_links import example_links
 
 NOTEBOOK_CSS = "assets/stylesheets/notebook.css"
 STYLE_BLOCK = re.compile(r"<style[^>]*>(.*?)</style>", re.S)
@@ -63,6 +66,14 @@ def purge(css: str, used: set[str]) -> str:
         ):
             kept.append(f"{prelude}{{{body.strip()}}}")
     return "\n".join(kept)
+
+
+def on_page_content(html: str, page, config, files):
+    """Every notebook page opens with its download, source and Colab links."""
+    if not page.file.src_uri.endswith(".ipynb"):
+        return html
+    name = PurePosixPath(page.file.src_uri).stem
+    return example_links(name, config, page.url) + html
 
 
 def on_post_page(output: str, page, config):

@@ -6,7 +6,11 @@ In a page with ``render_macros: true`` in its front matter:
 """
 
 import json
+import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))  # mkdocs-macros loads this file by path
+from example_links import example_links  # noqa: E402
 
 GENERATED = Path(__file__).resolve().parents[1] / "docs" / "generated"
 
@@ -28,6 +32,28 @@ def define_env(env):
     def manifest(example: str) -> dict:
         """What the runner recorded about an example's run (parameters, versions, seconds)."""
         return generated_json(example, "manifest.json")
+
+    @env.macro
+    def complete_example(example: str) -> str:
+        """Every example page's "run it yourself" block: links, the folded source, and how
+        to regenerate its outputs."""
+        if not (GENERATED / example / f"{example}.ipynb").exists():
+            raise KeyError(f"no notebook for {example!r}: run scripts/run_examples.py")
+        source = f"examples/{example}.py"
+        return "\n".join([
+            example_links(example, env.conf, env.page.url),
+            "",
+            f'??? example "The complete example: `{source}`"',
+            "    It needs only TensorFlow, NumPy and matplotlib: run it as it is with",
+            f"    `python {example}.py`, in Jupyter or in Colab.",
+            "",
+            f'    ```python title="{source}"',
+            f'    --8<-- "{source}"',
+            "    ```",
+            "",
+            "The charts, tables and numbers on this page are its outputs; regenerate them with",
+            f"`.venv/bin/python scripts/run_examples.py --only {example}`.",
+        ])
 
     @env.filter
     def duration(seconds: float) -> str:

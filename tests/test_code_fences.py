@@ -4,11 +4,16 @@ pytest-codeblocks runs only fences whose info string is exactly ``python``, ``sh
 ``bash``; ```` ```py ```` or ```` ```python title="x" ```` would be skipped without a word.
 This test reads every page with pytest-codeblocks' own parser and fails on any such fence,
 on any skip/xfail mark, and on fences with no language at all. The one exception is a
-fence that only includes a whole example or shared helper (``--8<-- "examples/NAME.py"``,
-``examples/FOLDER/NAME.py``): smoke runs and tests execute that code.
+fence that only includes a whole example (``--8<-- "examples/NAME.py"``): the suite executes
+its generated notebook in a clean kernel.
+
+Readers paste these blocks into a Python that has only TensorFlow, NumPy and matplotlib:
+a block that imports anything else (this repository's modules included) fails here too.
 """
 
+import ast
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -17,7 +22,8 @@ from pytest_codeblocks import extract_from_file
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 EXECUTED = {"python", "sh", "bash"}
 PYTHONISH = re.compile(r"^(py|python|python3|ipython|ipython3|pycon)\b", re.IGNORECASE)
-EXAMPLE_INCLUDE = re.compile(r'^-{2}8<-{2} "(examples/(?:[\w-]+/)?[\w-]+\.py)"$')
+EXAMPLE_INCLUDE = re.compile(r'^-{2}8<-{2} "(examples/[\w-]+\.py)"$')
+READER_PACKAGES = {"keras", "tensorflow", "numpy", "matplotlib"}
 PAGES = sorted(p for p in DOCS.rglob("*.md") if "generated" not in p.relative_to(DOCS).parts)
 
 
@@ -69,3 +75,30 @@ def test_classifier_catches_the_silent_cases():
     kinds = [classify(b) for b in extract_from_buffer(page)]
     assert kinds == ["uncollected-python", "uncollected-python", "no-language", "skipped",
                      "example-include", "executed"]
+
+
+def imported_modules(code: str) -> set[str]:
+    modules = set()
+    for node in ast.walk(ast.parse(code)):
+        if isinstance(node, ast.Import):
+            modules.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            modules.add("." if node.level else node.module.split(".")[0])
+    return modules
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: str(p.relative_to(DOCS)))
+def test_python_blocks_import_only_what_readers_have(page):
+    allowed = READER_PACKAGES | set(sys.stdlib_module_names)
+    problems = [
+        f"{page.relative_to(DOCS.parent)}:{block.lineno}: imports {sorted(extra)}"
+        for block in extract_from_file(page) if block.syntax == "python"
+        for extra in [imported_modules(block.code) - allowed] if extra
+    ]
+    assert not problems, "readers have only TensorFlow, NumPy and matplotlib:\n" + "\n".join(
+        problems)
+
+
+def test_import_check_catches_repository_modules():
+    assert imported_modules("import numpy as np\nfrom reference.numpy_losses import x\n"
+                            "from . import y") == {"numpy", "reference", "."}

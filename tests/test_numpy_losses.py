@@ -1,9 +1,18 @@
 """The NumPy reference losses agree with Keras on many random inputs.
 
+The functions are taken from the page that presents them
+(docs/reference/numpy-implementations.md): its blocks are one continued program, run here
+as pytest-codeblocks runs it, so what readers copy is what is tested.
+
 Hypothesis draws batches of labels, probabilities and logits, including the edge cases
 that matter: probabilities of exactly 0 and 1 (clipped to 1e-7 by both), logits far
 beyond the range where a sigmoid or softmax rounds to 0 or 1, label smoothing.
 """
+
+import contextlib
+import io
+import types
+from pathlib import Path
 
 import keras
 import numpy as np
@@ -12,7 +21,20 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from reference import numpy_losses as ref
+from pytest_codeblocks import extract_from_file
+
+PAGE = Path(__file__).resolve().parents[1] / "docs" / "reference" / "numpy-implementations.md"
+
+
+def page_functions() -> types.SimpleNamespace:
+    """Run the page's first block (with the blocks that continue it) and keep its names."""
+    namespace = {}
+    with contextlib.redirect_stdout(io.StringIO()):  # its comparison with Keras prints
+        exec(compile(extract_from_file(PAGE)[0].code, str(PAGE), "exec"), namespace)
+    return types.SimpleNamespace(**namespace)
+
+
+ref = page_functions()
 
 CASES = settings(max_examples=200, deadline=None, database=None)  # no .hypothesis/ folder
 

@@ -1,13 +1,16 @@
-"""scripts/run_examples.py: the real examples in smoke mode, freshness, caching, errors.
+"""The examples as readers run them, and scripts/run_examples.py: freshness, caching, errors.
 
-Tests of the runner's own behaviour drive it on tiny examples written into a temporary
-folder (HANDBOOK_EXAMPLES_DIR / HANDBOOK_GENERATED_DIR), so they take seconds.
+Every generated notebook runs here in a kernel with a clean environment (no path into this
+repository, only KERAS_HOME), as a reader who downloads it would run it. Tests of the
+runner's own behaviour drive it on tiny examples written into a temporary folder
+(HANDBOOK_EXAMPLES_DIR / HANDBOOK_GENERATED_DIR), so they take seconds.
 """
 
 import hashlib
 import json
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -15,12 +18,14 @@ import textwrap
 import time
 from pathlib import Path
 
+import nbformat
 import pytest
 
-from example_cache import GENERATED, REPO, discover
+import handbook_env
+from example_cache import GENERATED, REPO, discover, parameters_cell, smoke_overrides
 
 RUNNER = REPO / "scripts" / "run_examples.py"
-EXAMPLES = sorted(discover())
+EXAMPLES = discover()
 
 
 def run(*args, env=None, timeout=1800):
@@ -40,17 +45,49 @@ def tree_digest(folder: Path) -> dict:
     }
 
 
-# --- the real examples -------------------------------------------------------------------
+def hidden_leftovers(folder: Path) -> list[str]:
+    return [p.name for p in folder.iterdir() if p.name.startswith(".")] if folder.exists() else []
 
-@pytest.mark.parametrize("name", EXAMPLES)
-def test_example_smoke_run(name, tmp_path):
-    """Every example runs end to end with its smoke parameters and touches nothing published."""
+
+# --- the real examples, as readers get them ----------------------------------------------
+
+@pytest.fixture(scope="module")
+def reader_keras_home(tmp_path_factory):
+    """A copy of the offline datasets in a Keras home of its own, as a reader would have."""
+    source = handbook_env.configure_keras_cache()
+    if source is None or not (source / "datasets").is_dir():
+        pytest.fail("no offline Keras datasets: set HANDBOOK_DATASETS or KERAS_HOME")
+    home = tmp_path_factory.mktemp("keras-home")
+    shutil.copytree(source / "datasets", home / "datasets", symlinks=False)
+    return home
+
+
+@pytest.mark.parametrize("name", sorted(EXAMPLES))
+def test_generated_notebook_runs_in_a_clean_kernel(name, reader_keras_home, tmp_path):
+    """The committed notebook, with its smoke parameters, in a kernel that knows nothing of
+    this repository: working folder a temporary one, no PYTHONPATH, only KERAS_HOME."""
+    from nbclient import NotebookClient
+
+    notebook = nbformat.read(GENERATED / name / f"{name}.ipynb", as_version=4)
+    smoke = smoke_overrides(EXAMPLES[name].read(), name)
+    cell = nbformat.v4.new_code_cell("\n".join(f"{k} = {v!r}" for k, v in smoke.items()))
+    notebook.cells.insert(parameters_cell(notebook, name) + 1, cell)
+    env = {"PATH": os.environ["PATH"], "HOME": str(tmp_path), "KERAS_HOME": str(reader_keras_home)}
+    NotebookClient(notebook, kernel_name="python3", timeout=900,
+                   resources={"metadata": {"path": str(tmp_path)}}).execute(env=env)
+    assert not list(tmp_path.glob("*.py")), "the example wrote files into the working folder"
+    outputs = [o for c in notebook.cells if c.cell_type == "code" for o in c.outputs]
+    assert not [o for o in outputs if o.output_type == "error"]
+
+
+def test_runner_smoke_run_writes_every_published_file(tmp_path):
+    """One real example through the runner's smoke mode: the same files as the full run."""
+    name = "trace_mse_crossentropy"
     before = tree_digest(GENERATED)
     result = run("--smoke", "--only", name, "--keep", str(tmp_path))
     assert result.returncode == 0, result.stdout + result.stderr
-    out = tmp_path / name
-    assert (out / "results.json").exists()
-    assert (out / f"{name}.ipynb").exists()
+    published = set(EXAMPLES[name].manifest()["outputs"])
+    assert {p.name for p in (tmp_path / name).iterdir()} == published
     assert tree_digest(GENERATED) == before, "a smoke run changed docs/generated"
 
 
@@ -88,20 +125,17 @@ TINY = '''\
 
 # %% tags=["parameters"] smoke={"value": 1}
 value = 3
-output_dir = "build/tiny"
 
 # %%
-import common
-
 total = sum(range(value))
 print("total", total)
-common.save_results({"total": total}, output_dir)
+results = {"total": total}
 '''
 
 
-def write_example(folder: Path, name: str, extra: str = "") -> Path:
+def write_example(folder: Path, name: str, extra: str = "", source: str = TINY) -> Path:
     path = folder / f"{name}.py"
-    path.write_text(TINY + textwrap.dedent(extra) + "\n")
+    path.write_text(source + textwrap.dedent(extra) + "\n")
     return path
 
 
@@ -111,6 +145,10 @@ def sandbox(tmp_path):
     examples.mkdir()
     env = {"HANDBOOK_EXAMPLES_DIR": str(examples), "HANDBOOK_GENERATED_DIR": str(generated)}
     return examples, generated, env
+
+
+def last_line(result) -> str:
+    return result.stderr.strip().splitlines()[-1]
 
 
 def test_unchanged_source_is_not_executed_again(sandbox):
@@ -140,20 +178,47 @@ def test_unchanged_source_is_not_executed_again(sandbox):
     assert json.loads((generated / "tiny" / "results.json").read_text()) == {"total": 6}
 
 
-def test_forced_runs_are_byte_identical(sandbox):
+FIGURE_AND_TABLE = """
+    # %% figures=["line"]
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots()
+    ax.plot([0, 1, 2], [2, 1, 3])
+    plt.show()
+    tables = {"numbers": [["Name", "Value"], ["a", "1.5"], ["b", "2.0 %"]]}
+"""
+
+
+def test_forced_runs_are_byte_identical_and_capture_figures_and_tables(sandbox):
     examples, generated, env = sandbox
-    write_example(examples, "tiny", extra="""
-        import matplotlib.pyplot as plt
-        common.setup(0)
-        fig, ax = plt.subplots()
-        ax.plot([0, 1, 2], [2, 1, 3])
-        common.save_figure(fig, output_dir, "line")
-        plt.show()
-    """)
+    write_example(examples, "tiny", extra=FIGURE_AND_TABLE)
     assert run(env=env).returncode == 0
     first = tree_digest(generated)
+    assert {"tiny/line.svg", "tiny/numbers.md", "tiny/results.json"} <= set(first)
+    assert (generated / "tiny" / "numbers.md").read_text() == (
+        "| Name | Value |\n| :-- | --: |\n| a | 1.5 |\n| b | 2.0 % |\n")
+    svg = (generated / "tiny" / "line.svg").read_text()
+    assert "#0072b2" in svg.lower(), "the handbook's chart style was not applied"
     assert run("--force", env=env).returncode == 0
     assert tree_digest(generated) == first
+
+
+def test_unnamed_figure_is_an_error_naming_the_cell(sandbox):
+    examples, generated, env = sandbox
+    write_example(examples, "tiny", extra=FIGURE_AND_TABLE.replace(' figures=["line"]', ""))
+    result = run(env=env)
+    assert result.returncode == 1
+    assert "example 'tiny': code cell 3 shows 1 figure(s) but names 0" in last_line(result)
+    assert not (generated / "tiny").exists() and not hidden_leftovers(generated)
+
+
+def test_example_without_results_says_so(sandbox):
+    examples, generated, env = sandbox
+    write_example(examples, "tiny", source=TINY.replace('results = {"total": total}', ""))
+    result = run(env=env)
+    assert result.returncode == 1
+    assert "the example defines no `results` dict" in last_line(result)
+    assert not (generated / "tiny").exists()
 
 
 def test_unknown_name_lists_valid_names(sandbox):
@@ -170,20 +235,18 @@ def test_failing_example_reports_cell_and_keeps_other_artifacts(sandbox):
     assert run(env=env).returncode == 0
     good_before = tree_digest(generated / "good")
     write_example(examples, "bad", extra="raise ValueError('broken on purpose')")
-    write_example(examples, "good")  # unchanged
     result = run("--force", env=env)
     assert result.returncode == 1
-    assert "ValueError: broken on purpose" in result.stderr
     assert "raise ValueError('broken on purpose')" in result.stderr  # the failing cell
-    assert result.stderr.strip().splitlines()[-1].startswith("error: example 'bad' raised")
+    assert last_line(result).startswith("error: example 'bad' raised ValueError: broken")
     assert tree_digest(generated / "good") == good_before
-    assert not (generated / "bad").exists()
-    assert not [p for p in generated.iterdir() if p.name.startswith(".")]
+    assert not (generated / "bad").exists() and not hidden_leftovers(generated)
 
 
 def test_missing_dataset_names_it_and_the_remedy(sandbox, tmp_path):
     examples, generated, env = sandbox
-    write_example(examples, "needs_data", extra="common.load_dataset('fashion_mnist')")
+    write_example(examples, "needs_data",
+                  extra="import keras\nkeras.datasets.fashion_mnist.load_data()")
     empty_home = tmp_path / "empty-keras-home"
     empty_home.mkdir()
     offline = {
@@ -194,26 +257,111 @@ def test_missing_dataset_names_it_and_the_remedy(sandbox, tmp_path):
     }
     result = run(env=offline)
     assert result.returncode == 1
-    last = result.stderr.strip().splitlines()[-1]
-    assert "'fashion_mnist' is not in the Keras cache" in last
-    assert "HANDBOOK_DATASETS" in last
+    assert "is not in the Keras cache" in last_line(result)
+    assert "HANDBOOK_DATASETS" in last_line(result)
     assert not (generated / "needs_data").exists()
 
 
-def test_ctrl_c_leaves_published_files_unchanged(sandbox):
-    examples, generated, env = sandbox
-    source = write_example(examples, "slow")
-    assert run(env=env).returncode == 0
-    before = tree_digest(generated)
-    source.write_text(source.read_text() + "\nimport time\ntime.sleep(60)\n")
+def interrupt_runner(env, close_stdout=False):
+    """Start the runner, Ctrl-C it while the kernel sleeps; (exit code, stderr)."""
     process = subprocess.Popen(
         [sys.executable, str(RUNNER)], cwd=REPO, env={**os.environ, **env},
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
     time.sleep(6)  # the kernel is up and sleeping in the last cell
+    if close_stdout:  # as when `... | tee log` is ended by the same Ctrl-C
+        process.stdout.close()
     process.send_signal(signal.SIGINT)
-    _, stderr = process.communicate(timeout=60)
-    assert process.returncode == 130, stderr
-    assert "interrupted" in stderr
+    stderr = process.stderr.read()
+    process.wait(timeout=60)
+    if not close_stdout:
+        process.stdout.close()
+    process.stderr.close()
+    return process.returncode, stderr
+
+
+@pytest.mark.parametrize("piped", [False, True], ids=["terminal", "piped"])
+def test_ctrl_c_leaves_published_files_unchanged(sandbox, piped):
+    examples, generated, env = sandbox
+    source = write_example(examples, "slow")
+    assert run(env=env).returncode == 0
+    before = tree_digest(generated)
+    source.write_text(source.read_text() + "\nimport time\ntime.sleep(60)\n")
+    code, stderr = interrupt_runner(env, close_stdout=piped)
+    assert code == 130, stderr
+    assert "interrupted" in stderr and "Traceback" not in stderr, stderr
     assert tree_digest(generated) == before
-    assert not [p for p in generated.iterdir() if p.name.startswith(".")]
+    assert not hidden_leftovers(generated)
+
+
+def test_hung_cell_stops_at_the_time_limit(sandbox):
+    examples, generated, env = sandbox
+    write_example(examples, "hangs", extra="import time\ntime.sleep(120)")
+    started = time.monotonic()
+    result = run("--timeout", "8", env=env)
+    assert time.monotonic() - started < 60
+    assert result.returncode == 1
+    assert "example 'hangs' still running after 8 s, its time limit" in last_line(result)
+    assert "--timeout" in last_line(result)
+    assert not (generated / "hangs").exists() and not hidden_leftovers(generated)
+
+
+def test_check_only_one_example_does_not_call_the_others_orphans(sandbox):
+    examples, generated, env = sandbox
+    write_example(examples, "first")
+    write_example(examples, "second")
+    assert run(env=env).returncode == 0
+    result = run("--check", "--only", "first", env=env)
+    assert result.returncode == 0, result.stdout
+    assert "orphan" not in result.stdout and "delete" not in result.stdout
+
+
+def test_smoke_output_may_not_go_into_the_published_folder(sandbox):
+    examples, generated, env = sandbox
+    write_example(examples, "tiny")
+    assert run(env=env).returncode == 0
+    before = tree_digest(generated)
+    result = run("--smoke", "--keep", str(generated), env=env)
+    assert result.returncode == 2
+    assert "where the committed full runs live" in last_line(result)
+    assert tree_digest(generated) == before
+
+
+def test_truncated_manifest_is_named_and_repaired(sandbox):
+    examples, generated, env = sandbox
+    write_example(examples, "tiny")
+    assert run(env=env).returncode == 0
+    manifest = generated / "tiny" / "manifest.json"
+    manifest.write_text(manifest.read_text()[:40])
+    check = run("--check", env=env)
+    assert check.returncode == 1
+    assert "manifest.json is not valid JSON" in check.stdout
+    assert "--force --only tiny" in check.stdout
+    repaired = run(env=env)
+    assert repaired.returncode == 0, repaired.stderr
+    assert json.loads(manifest.read_text())["example"] == "tiny"
+    assert run("--check", env=env).returncode == 0
+    assert not hidden_leftovers(generated)
+
+
+def test_check_notices_a_generated_file_edited_by_hand(sandbox):
+    examples, generated, env = sandbox
+    write_example(examples, "tiny")
+    assert run(env=env).returncode == 0
+    (generated / "tiny" / "results.json").write_text('{"total": 99}\n')
+    result = run("--check", env=env)
+    assert result.returncode == 1
+    assert "edited by hand: results.json" in result.stdout
+
+
+@pytest.mark.parametrize("cell, message", [
+    ("value = 3 * 1", "example 'tiny': parameter 'value' is not a literal (`3 * 1`)"),
+    ("value = 3\nprint(value)", "example 'tiny': parameters cell line 2 is not a plain"),
+])
+def test_parameters_cell_problems_name_the_example(sandbox, cell, message):
+    examples, generated, env = sandbox
+    write_example(examples, "tiny", source=TINY.replace("value = 3", cell))
+    result = run(env=env)
+    assert result.returncode == 2
+    assert message in last_line(result)
+    assert not (generated / "tiny").exists()

@@ -1,8 +1,13 @@
 """The built site: strict and warning-free, light, self-contained, with alt text everywhere."""
 
+import os
+import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
+
+REPO = Path(__file__).resolve().parents[1]
 
 PAGE_BUDGET = 1_500_000  # bytes: HTML + CSS + JS + images of the heaviest page
 
@@ -75,3 +80,76 @@ def test_no_external_references(site_dir, nav_urls):
         if urlparse(ref).scheme in ("http", "https") or ref.startswith("//")
     ]
     assert not external, "\n".join(external)
+
+
+class Links(HTMLParser):
+    """The links inside a page's example-links paragraph, as (text, href)."""
+
+    def __init__(self):
+        super().__init__()
+        self.inside, self.links, self.text = False, [], None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "p" and attrs.get("class") == "example-links":
+            self.inside = True
+        elif tag == "a" and self.inside:
+            self.links.append([None, attrs["href"]])
+
+    def handle_data(self, data):
+        if self.inside and self.links and self.links[-1][0] is None:
+            self.links[-1][0] = data
+
+    def handle_endtag(self, tag):
+        if tag == "p":
+            self.inside = False
+
+
+def example_links(site: Path) -> dict[str, dict[str, str]]:
+    """Page URL -> {link text: absolute-from-site-root target or external URL}."""
+    found = {}
+    for html in site.rglob("index.html"):
+        parser = Links()
+        parser.feed(html.read_text())
+        if parser.links:
+            url = str(html.parent.relative_to(site)) + "/"
+            found[url] = {text: href if urlparse(href).scheme else
+                          urlparse(urljoin(f"/{url}", href)).path for text, href in parser.links}
+    return found
+
+
+def test_every_example_offers_its_notebook_on_its_pages(site_dir):
+    from example_cache import discover
+
+    links = example_links(site_dir)
+    for name in discover():
+        notebook_page = f"generated/{name}/{name}/"
+        pages = [u for u, l in links.items()
+                 if l.get("Download the notebook", "").endswith(f"/{name}.ipynb")]
+        assert notebook_page in pages, f"{name}: no links on its notebook page"
+        assert len(pages) >= 2, f"{name}: no page but its notebook page links it"
+        for url in pages:
+            target = site_dir / links[url]["Download the notebook"].lstrip("/")
+            assert target.is_file(), f"{url}: {target} is not in the site"
+            assert set(links[url]) == {"Download the notebook"}, (
+                f"{url}: source/Colab links without a repository: {links[url]}")
+
+
+def test_source_and_colab_links_follow_the_repository(tmp_path):
+    site = tmp_path / "site"
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
+        cwd=REPO, capture_output=True, text=True, timeout=600,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1",
+             "REPO_URL": "https://github.com/someone/handbook", "REPO_BRANCH": "trunk"},
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    links = example_links(site)["generated/why_cross_entropy/why_cross_entropy/"]
+    assert links["View the source"] == (
+        "https://github.com/someone/handbook/blob/trunk/examples/why_cross_entropy.py")
+    assert links["Open in Colab"] == (
+        "https://colab.research.google.com/github/someone/handbook/blob/trunk/"
+        "docs/generated/why_cross_entropy/why_cross_entropy.ipynb")
+    for target in ("examples/why_cross_entropy.py",
+                   "docs/generated/why_cross_entropy/why_cross_entropy.ipynb"):
+        assert (REPO / target).is_file()

@@ -1,28 +1,31 @@
-"""Process set-up shared by examples, tests and the runner.
+"""The environment every kernel, test and script of the handbook runs in.
 
-Everything here must happen before TensorFlow or Keras is imported: Keras reads
-``KERAS_HOME`` and TensorFlow reads its logging variables once, at import time.
+Examples are plain Keras programs: everything that only the handbook needs (offline
+datasets, quiet and deterministic TensorFlow, the chart style) is set here, as environment
+variables, before a kernel starts or TensorFlow is imported.
 """
 
 import os
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
+REPO = Path(__file__).resolve().parents[1]
 # Where a read-only copy of a Keras cache may sit (``datasets/`` inside it).
 # Override with HANDBOOK_DATASETS; the default is the shared folder beside the checkout.
 DEFAULT_DATASETS = REPO.parent / "shared" / "datasets" / "keras"
 MIRROR = REPO / ".cache" / "keras"
+CHART_STYLE = REPO / "scripts" / "matplotlibrc"
 
-QUIET_TF = {
+QUIET_DETERMINISTIC_TF = {
     "TF_CPP_MIN_LOG_LEVEL": "3",
     "TF_ENABLE_ONEDNN_OPTS": "0",  # oneDNN reorders float sums: results drift between runs
+    "TF_DETERMINISTIC_OPS": "1",
     "PYTHONHASHSEED": "0",
 }
 
 
 def quiet_tensorflow() -> None:
     """Silence TensorFlow's start-up chatter and make its CPU kernels deterministic."""
-    for key, value in QUIET_TF.items():
+    for key, value in QUIET_DETERMINISTIC_TF.items():
         os.environ.setdefault(key, value)
 
 
@@ -50,20 +53,10 @@ def configure_keras_cache() -> Path | None:
     return MIRROR
 
 
-def seed_everything(seed: int) -> None:
-    """Fixed seeds and deterministic kernels, so a re-run gives the same numbers."""
-    import keras
-    import tensorflow as tf
-
-    keras.utils.set_random_seed(seed)
-    tf.config.experimental.enable_op_determinism()
-
-
-def setup(seed: int = 0) -> None:
-    """Call first in every example: offline data, quiet logs, fixed seeds, chart style."""
-    from common.style import apply_style
-
+def prepare_kernel_environment() -> None:
+    """What a kernel that runs an example inherits: set once, before any kernel starts."""
     quiet_tensorflow()
     configure_keras_cache()
-    seed_everything(seed)
-    apply_style()
+    os.environ["SOURCE_DATE_EPOCH"] = "0"  # no date in SVG metadata
+    os.environ["MATPLOTLIBRC"] = str(CHART_STYLE)
+    os.environ["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"
