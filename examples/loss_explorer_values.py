@@ -84,12 +84,15 @@ for c in three_class[:6]:
     print(c["logits"], c["label"], f"CCE {c['cce']:.4f}  MSE {c['mse']:.4f}")
 
 # %%
-clipped_loss = float(-np.log(keras.config.epsilon()))
+epsilon = keras.config.epsilon()
+clipped_loss = float(-np.log(epsilon))
+clip_logit = float(np.log((1 - epsilon) / epsilon))  # |z| beyond which sigmoid(z) is clipped
 print(f"{len(binary)} binary points, {len(three_class)} three-class points; "
-      f"clipped loss -ln(1e-7) = {clipped_loss:.4f}")
+      f"clipped loss -ln(1e-7) = {clipped_loss:.4f} for |z| > {clip_logit:.4f}")
 results = {
-    "epsilon": keras.config.epsilon(),
+    "epsilon": epsilon,
     "clipped_loss": clipped_loss,
+    "clip_logit": clip_logit,
     "binary": binary,
     "three_class": three_class,
     "points": len(binary) + len(three_class),
