@@ -94,15 +94,14 @@
     for (const cell of root.querySelectorAll("[data-key]")) {
       const path = cell.dataset.key.split(".");
       const v = path.length > 1 ? values[path[0]][Number(path[1])] : values[path[0]];
-      cell.dataset.value = String(v);
       cell.textContent = fmt(v);
     }
   }
 
   // ---- charts ----------------------------------------------------------------------------
-  const W = 320, H = 170, PAD = { l: 34, r: 8, t: 8, b: 24 };
+  const W = 320, H = 170, PAD = { l: 30, r: 12, t: 8, b: 20 };
 
-  function chart(title, xRange, yRange, series, xLabel) {
+  function chart(title, xRange, yRange, series) {
     const svg = el("svg:svg", { viewBox: `0 0 ${W} ${H}`, class: "le-chart", role: "img",
       "aria-label": title });
     const sx = (x) => PAD.l + ((x - xRange[0]) / (xRange[1] - xRange[0])) * (W - PAD.l - PAD.r);
@@ -118,9 +117,8 @@
       svg.append(el("svg:text", { class: "le-tick", x: PAD.l - 4, y: sy(y) + 4, "text-anchor": "end" }, String(y)));
     }
     for (const x of [xRange[0], 0, xRange[1]]) {
-      svg.append(el("svg:text", { class: "le-tick", x: sx(x), y: H - PAD.b + 13, "text-anchor": "middle" }, String(x)));
+      svg.append(el("svg:text", { class: "le-tick", x: sx(x), y: H - PAD.b + 14, "text-anchor": "middle" }, String(x)));
     }
-    svg.append(el("svg:text", { class: "le-tick", x: W - PAD.r, y: H - 2, "text-anchor": "end" }, xLabel));
     const marks = [];
     for (const s of series) {
       const points = [];
@@ -165,7 +163,7 @@
     table.append(el("caption", {}, "Losses and gradients at the current point"));
     const head = el("tr");
     for (const h of ["Loss", "Value", "∂L/∂p", "∂L/∂z"]) head.append(el("th", { scope: "col" }, h));
-    table.append(el("thead")).append(head);
+    table.appendChild(el("thead")).append(head);
     const body = table.appendChild(el("tbody"));
     const rows = [["MSE", "mse", true], ["Binary cross-entropy, from p (Keras default)", "bce", true],
       ["Binary cross-entropy, from_logits=True", "bce_logits", false]];
@@ -188,16 +186,16 @@
           { cls: "le-mse", f: (x) => binary(x, yy).mse },
           { cls: "le-bce", f: (x) => binary(x, yy).bce },
           { cls: "le-logits", f: (x) => binary(x, yy).bce_logits },
-        ], "z");
+        ])
       gradChart = chart(`Gradient with respect to z for label ${yy}: cross-entropy's is p − y, MSE's vanishes at both ends; from p it is 0 where p is clipped.`,
         [-20, 20], [-1, 1], [
           { cls: "le-mse", f: (x) => binary(x, yy).mse_grad_z },
           { cls: "le-bce", f: (x) => binary(x, yy).bce_grad_z },
           { cls: "le-logits", f: (x) => binary(x, yy).bce_logits_grad_z },
-        ], "z");
+        ])
       const fig1 = el("figure"), fig2 = el("figure");
-      fig1.append(lossChart, el("figcaption", {}, "Loss L"));
-      fig2.append(gradChart, el("figcaption", {}, "Gradient ∂L/∂z"));
+      fig1.append(lossChart, el("figcaption", {}, "Loss L against the logit z"));
+      fig2.append(gradChart, el("figcaption", {}, "Gradient ∂L/∂z against the logit z"));
       charts.replaceChildren(fig1, fig2);
     };
 
@@ -214,7 +212,7 @@
       clipNote.textContent = cut
         ? `p = ${fmt(v.probability)} is outside [1e-7, 1 − 1e-7]: Keras clips it, so the loss from p is held at ${fmt(v.bce)} and its gradient is 0. From logits there is no clip.`
         : "";
-      status.textContent = `z ${fmt(zv)}, y ${yv}, p ${fmt(v.probability)}: MSE ${fmt(v.mse)}, ` +
+      status.textContent = `z ${zv.toFixed(1).replace("-", "−")}, y ${yv}, p ${fmt(v.probability)}: MSE ${fmt(v.mse)}, ` +
         `gradient ${fmt(v.mse_grad_z)}; cross-entropy ${fmt(v.bce)}, gradient ${fmt(v.bce_grad_z)}` +
         (cut ? "; p clipped" : "") + ".";
     };
@@ -242,7 +240,7 @@
     table.append(el("caption", {}, "Softmax probabilities and gradients with respect to the logits"));
     const head = el("tr");
     for (const h of ["Class", "Probability", "∂CCE/∂z", "∂MSE/∂z"]) head.append(el("th", { scope: "col" }, h));
-    table.append(el("thead")).append(head);
+    table.appendChild(el("thead")).append(head);
     const body = table.appendChild(el("tbody"));
     for (let k = 0; k < 3; k++) {
       const tr = el("tr");
@@ -254,7 +252,7 @@
     losses.append("Categorical cross-entropy = ", el("span", { "data-key": "cce" }),
       "; MSE on the one-hot label = ", el("span", { "data-key": "mse" }));
 
-    const bars = el("svg:svg", { viewBox: "0 0 320 150", class: "le-chart", role: "img" });
+    const bars = el("svg:svg", { viewBox: "0 0 320 150", class: "le-chart le-bars", role: "img" });
     const update = () => {
       const logits = sliders.map((s) => Number(s.input.value));
       const label = Number(choice.querySelector("input:checked").value);
