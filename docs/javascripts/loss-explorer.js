@@ -86,6 +86,13 @@
     return set;
   }
 
+  function scroller(table) {  // a focusable region: narrow screens scroll it by keyboard
+    const wrap = el("div", { class: "le-scroll", tabindex: "0", role: "region",
+      "aria-label": table.querySelector("caption").textContent });
+    wrap.append(table);
+    return wrap;
+  }
+
   function valueCell(key) {
     return el("td", { "data-key": key });
   }
@@ -219,7 +226,7 @@
 
     const controls = el("div", { class: "le-controls" });
     controls.append(z.wrap, choice);
-    root.replaceChildren(controls, pLine, status, clipNote, table, charts,
+    root.replaceChildren(controls, pLine, status, clipNote, scroller(table), charts,
       legend([["le-mse", "MSE"], ["le-bce", "cross-entropy from p (clipped)"],
         ["le-logits", "cross-entropy from logits"], ["le-clip", "p clipped by Keras"]]));
     z.input.addEventListener("input", () => update(false));
@@ -286,7 +293,7 @@
     };
     const controls = el("div", { class: "le-controls" });
     controls.append(...sliders.map((s) => s.wrap), choice);
-    root.replaceChildren(controls, losses, status, clipNote, table, bars,
+    root.replaceChildren(controls, losses, status, clipNote, scroller(table), bars,
       legend([["le-true", "probability of the true class"], ["le-bar", "probability of another class"],
         ["le-bce", "cross-entropy gradient"], ["le-mse", "MSE gradient"]]));
     for (const s of sliders) s.input.addEventListener("input", update);
