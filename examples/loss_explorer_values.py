@@ -19,8 +19,8 @@ import keras
 import numpy as np
 import tensorflow as tf
 
-# Double precision, so that rounding does not hide the formulas; losses in the default
-# float32 agree with these to about 1e-6 except where 1 - p underflows.
+# Double precision, so that float32 rounding (of 1 - p near p = 1, above all) does not hide
+# the formulas.
 DTYPE = "float64"
 mse = keras.losses.MeanSquaredError(dtype=DTYPE)
 bce = keras.losses.BinaryCrossentropy(dtype=DTYPE)
