@@ -71,9 +71,10 @@ def fit_line(loss):
         keras.layers.Dense(1, kernel_initializer="zeros", bias_initializer="zeros"),
     ])
     model.compile(optimizer=keras.optimizers.Adam(learning_rate), loss=loss)
-    model.fit(full_batch, epochs=1, steps_per_epoch=steps - settle_steps, verbose=0)
+    model.fit(full_batch, epochs=1, steps_per_epoch=steps - settle_steps, shuffle=False,
+              verbose=0)
     slope_before = float(model.layers[0].get_weights()[0][0, 0])
-    model.fit(full_batch, epochs=1, steps_per_epoch=settle_steps, verbose=0)
+    model.fit(full_batch, epochs=1, steps_per_epoch=settle_steps, shuffle=False, verbose=0)
     kernel, bias = model.layers[0].get_weights()
     final_loss = model.evaluate(x[:, None], y[:, None], batch_size=n_points, verbose=0)
     return float(kernel[0, 0]), float(bias[0]), final_loss, float(kernel[0, 0]) - slope_before

@@ -203,22 +203,18 @@ def test_forced_runs_are_byte_identical_and_capture_figures_and_tables(sandbox):
     assert tree_digest(generated) == first
 
 
-def test_unnamed_figure_is_an_error_naming_the_cell(sandbox):
+@pytest.mark.parametrize("source, message", [
+    (TINY + textwrap.dedent(FIGURE_AND_TABLE).replace(' figures=["line"]', ""),
+     "example 'tiny': code cell 3 shows 1 figure(s) but names 0"),
+    (TINY.replace('results = {"total": total}', ""), "the example defines no `results` dict"),
+], ids=["unnamed-figure", "no-results"])
+def test_example_the_runner_cannot_capture_says_why(sandbox, source, message):
     examples, generated, env = sandbox
-    write_example(examples, "tiny", extra=FIGURE_AND_TABLE.replace(' figures=["line"]', ""))
+    write_example(examples, "tiny", source=source)
     result = run(env=env)
     assert result.returncode == 1
-    assert "example 'tiny': code cell 3 shows 1 figure(s) but names 0" in last_line(result)
+    assert message in last_line(result)
     assert not (generated / "tiny").exists() and not hidden_leftovers(generated)
-
-
-def test_example_without_results_says_so(sandbox):
-    examples, generated, env = sandbox
-    write_example(examples, "tiny", source=TINY.replace('results = {"total": total}', ""))
-    result = run(env=env)
-    assert result.returncode == 1
-    assert "the example defines no `results` dict" in last_line(result)
-    assert not (generated / "tiny").exists()
 
 
 def test_unknown_name_lists_valid_names(sandbox):
