@@ -15,17 +15,20 @@ DEFAULT_DATASETS = REPO.parent / "shared" / "datasets" / "keras"
 MIRROR = REPO / ".cache" / "keras"
 CHART_STYLE = REPO / "scripts" / "matplotlibrc"
 
-QUIET_DETERMINISTIC_TF = {
+QUIET_TF = {
     "TF_CPP_MIN_LOG_LEVEL": "3",
     "TF_ENABLE_ONEDNN_OPTS": "0",  # oneDNN reorders float sums: results drift between runs
-    "TF_DETERMINISTIC_OPS": "1",
     "PYTHONHASHSEED": "0",
 }
+# Only for example kernels, whose reruns must be byte-identical. Not for the pages' code
+# blocks: deterministic ops change what readers see (an out-of-range sparse label gives NaN
+# instead of an error, a tiny loss prints as -0.0000).
+DETERMINISTIC_TF = {"TF_DETERMINISTIC_OPS": "1"}
 
 
 def quiet_tensorflow() -> None:
-    """Silence TensorFlow's start-up chatter and make its CPU kernels deterministic."""
-    for key, value in QUIET_DETERMINISTIC_TF.items():
+    """Silence TensorFlow's start-up chatter, as a reader's session would be otherwise."""
+    for key, value in QUIET_TF.items():
         os.environ.setdefault(key, value)
 
 
@@ -56,6 +59,7 @@ def configure_keras_cache() -> Path | None:
 def prepare_kernel_environment() -> None:
     """What a kernel that runs an example inherits: set once, before any kernel starts."""
     quiet_tensorflow()
+    os.environ.update(DETERMINISTIC_TF)
     configure_keras_cache()
     os.environ["SOURCE_DATE_EPOCH"] = "0"  # no date in SVG metadata
     os.environ["MATPLOTLIBRC"] = str(CHART_STYLE)
