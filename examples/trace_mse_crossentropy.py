@@ -262,9 +262,9 @@ prepared = draw_chain(ax, 0, [(None, x_raw.shape, "1. data in"),
                               (f"{n_train} rows", x_train.shape, "3. train")])
 predicted = draw_chain(ax, 1.6, [(f"{n_rows - n_train} rows", x_test.shape, "3. test"),
                                  ("first row", row.shape, "5. new row"),
-                                 ("trained\nregressor", reg_out.shape, "prediction")],
+                                 ("trained\nregressor", reg_out.shape, "output")],
                        x=None, start=(prepared[1], 0))
-draw_chain(ax, 0.2, [("trained\nclassifier", cls_out.shape, "prediction")],
+draw_chain(ax, 0.1, [("trained\nclassifier", cls_out.shape, "output")],
            x=None, start=(predicted[1], 1.6))
 trained = draw_chain(ax, -2.1, [
     (f"batches of {batch_size}", batch.shape, "4. a batch"),
