@@ -20,7 +20,8 @@ def _versions(manifest: dict) -> str:
 def _parameter(name: str, value) -> str:
     """One parameter as code; a long list shortened to its ends so the table fits the page."""
     if isinstance(value, list) and len(value) > 5:
-        return f"`{name}=[{value[0]}, …, {value[-1]}]` ({len(value)} values)"
+        ends = "…" if isinstance(value[0], list) else f"{value[0]}, …, {value[-1]}"
+        return f"`{name}=[{ends}]` ({len(value)} values)"
     return f"`{name}={value}`"
 
 
