@@ -56,8 +56,7 @@ for p in shown:
                  f"{bce_values.numpy()[i]:.4f}", f"{bce_grad[i]:.4f}",
                  f"{bce_grad[i] / mse_grad[i]:.1f}"])
 tables["gradients"] = [
-    ["Predicted p (true label 1)", "MSE", "∂MSE/∂z", "BCE", "∂BCE/∂z",
-     "BCE / MSE gradient"],
+    ["p (label 1)", "MSE", "∂MSE/∂z", "BCE", "∂BCE/∂z", "Gradient ratio BCE / MSE"],
     *rows,
 ]
 for line in tables["gradients"]:
