@@ -133,7 +133,7 @@ plt.show()
 row = new_flat[:1]
 true_digit = int(new_labels[0])
 layer_outputs = {
-    name: keras.Model(model.inputs, model.get_layer(name).output).predict(row, verbose=0)
+    name: keras.Model(model.inputs[0], model.get_layer(name).output).predict(row, verbose=0)
     for name in ["hidden", "logits", "softmax"]
 }
 hidden, logits, probabilities = (layer_outputs[k] for k in ["hidden", "logits", "softmax"])
@@ -240,7 +240,7 @@ def draw_chain(ax, y, steps, x=0.0, start=None, gap=2.0):
 
 batch = flat[:batch_size]
 batch_outputs = {
-    name: keras.Model(model.inputs, model.get_layer(name).output).predict(batch, verbose=0)
+    name: np.asarray(keras.Model(model.inputs[0], model.get_layer(name).output)(batch))
     for name in ["hidden", "logits", "softmax"]
 }
 batch_loss = keras.losses.CategoricalCrossentropy()(labels_onehot[:batch_size],
@@ -290,7 +290,7 @@ tables["data_flow"] = [
                          f"{values(scaled[0, strip_row, strip_cols], 4)}"],
     ["3. Flatten", "reshape", f"at 404-407: {values(flat[0, flat_cols], 4)}"],
     ["4. Dense", "dense + softmax",
-     f"p({labels[0]}) = {model.predict(flat[:1], verbose=0)[0, labels[0]]:.3f}"],
+     f"p({labels[0]}) = {np.asarray(model(flat[:1]))[0, labels[0]]:.3f}"],
     ["5. Loss", "CE, accuracy", f"train {train_loss:.3f}, {train_accuracy:.3f}; "
                                 f"test {test_loss:.3f}, {test_accuracy:.3f}"],
     ["6. Predict", "forward pass", f"a new {true_digit}: p({predicted_digit}) = "

@@ -165,10 +165,10 @@ plt.show()
 
 # %%
 row = x_test[:1]
-hidden_layer = keras.Model(regressor.inputs, regressor.get_layer("hidden").output)
+hidden_layer = keras.Model(regressor.inputs[0], regressor.get_layer("hidden").output)
 reg_hidden = hidden_layer.predict(row, verbose=0)
 reg_out = regressor.predict(row, verbose=0)
-cls_hidden = keras.Model(classifier.inputs, classifier.get_layer("hidden").output).predict(
+cls_hidden = keras.Model(classifier.inputs[0], classifier.get_layer("hidden").output).predict(
     row, verbose=0
 )
 cls_out = classifier.predict(row, verbose=0)
@@ -252,8 +252,8 @@ def draw_chain(ax, y, steps, x=0.0, start=None, gap=2.0):
 
 
 batch = x_train[:batch_size]
-batch_regression = regressor.predict(batch, verbose=0)
-batch_classification = classifier.predict(batch, verbose=0)
+batch_regression = np.asarray(regressor(batch))
+batch_classification = np.asarray(classifier(batch))
 batch_loss = keras.losses.MeanSquaredError()(y_train_reg[:batch_size, None], batch_regression)
 
 fig, ax = plt.subplots(figsize=(9, 4.4))
@@ -268,7 +268,7 @@ draw_chain(ax, 0.1, [("trained\nclassifier", cls_out.shape, "output")],
            x=None, start=(predicted[1], 1.6))
 trained = draw_chain(ax, -2.1, [
     (f"batches of {batch_size}", batch.shape, "4. a batch"),
-    (f"Dense {hidden_units}\nReLU", hidden_layer.predict(batch, verbose=0).shape, "hidden"),
+    (f"Dense {hidden_units}\nReLU", tuple(hidden_layer(batch).shape), "hidden"),
     ("Dense 1", batch_regression.shape, "output"),
     ("MSE", tuple(batch_loss.shape), "loss"),
 ], x=0.6, start=(prepared[2] - 0.4, -0.55))
