@@ -1,4 +1,4 @@
-"""MkDocs hooks: keep notebook pages light and self-contained.
+"""MkDocs hooks: keep pages light, self-contained and accessible.
 
 mkdocs-jupyter inlines JupyterLab's whole stylesheet (~570 kB) into every notebook page and
 adds an empty MathJax loader (``<script src="">``, which re-requests the page itself). Here
@@ -6,10 +6,21 @@ the stylesheet is moved to one cached file, ``assets/stylesheets/notebook.css``,
 the rules whose classes no notebook page uses, and the MathJax loader and its configuration
 are dropped (math on this site is rendered by KaTeX). Each notebook page also opens with the
 example's download, source and Colab links.
+
+Every page loads only the scripts it uses (KaTeX where there is mathematics, the questions'
+and the loss explorer's scripts where they appear). Notebook charts, which mkdocs-jupyter
+inlines as base64 data, point to the chart files the runner wrote (the same bytes), with the
+alt text the handbook's pages give that chart. Charts are sized (no layout shift) and all but a
+page's first load lazily. Code blocks and notebook pages stay out of the search index: it
+finds the prose, which says what every block shows.
 """
 
+import base64
+import hashlib
+import json
 import re
 from pathlib import Path, PurePosixPath
+from urllib.parse import urljoin
 
 from mkdocs.utils import get_relative_url
 
@@ -25,8 +36,25 @@ INLINE_LIMIT = 100_000  # characters; only JupyterLab's main stylesheet is that 
 CLASS_ATTR = re.compile(r'class="([^"]*)"')
 CLASS_SELECTOR = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
 
+# A page keeps a script (or stylesheet) only if its HTML has one of the markers.
+PAGE_ASSETS = {
+    ("assets/katex/", "javascripts/katex-init.js"): ('class="arithmatex"', "notebook-math"),
+    ("javascripts/quiz.js",): ('class="quiz"',),
+    ("javascripts/loss-explorer.js",): ('class="loss-explorer"',),
+    ("css/print-site", "js/print-site.js"): ('id="print-site-page"',),  # the print page's own
+}
+ASSET_TAG = re.compile(r'<(?:link[^>]*href|script[^>]*src)="([^"]*)"[^>]*>(?:</script>)?\s*')
+PRE_TAG = re.compile(r"<pre\b")
+IMG_TAG = re.compile(r"<img\b[^>]*>")
+ATTR = re.compile(r'([\w-]+)="([^"]*)"')
+SVG_SIZE = re.compile(r'<svg[^>]*?width="([\d.]+)(pt|px)?"[^>]*?height="([\d.]+)(pt|px)?"')
+DATA_SVG = "data:image/svg+xml;base64,"
+NOTEBOOK_MATH = re.compile(r"\$[^$\n]+\$")
+
 _stylesheet: dict[str, str] = {}
 _used_classes: set[str] = set()
+_chart_alts: dict[str, str] = {}  # site path of a chart -> the alt text a page gives it
+_charts: dict[str, str] = {}  # sha256 of a generated chart -> its site path
 
 
 def css_blocks(css: str):
@@ -68,15 +96,99 @@ def purge(css: str, used: set[str]) -> str:
     return "\n".join(kept)
 
 
-def on_page_content(html: str, page, config, files):
-    """Every notebook page opens with its download, source and Colab links."""
+def on_page_content(content: str, page, config, files):
+    """Code stays out of search; every notebook page opens with its example's links."""
+    content = PRE_TAG.sub("<pre data-search-exclude", content)
     if not page.file.src_uri.endswith(".ipynb"):
-        return html
+        for tag in IMG_TAG.findall(content):
+            attrs = dict(ATTR.findall(tag))
+            if attrs.get("alt") and attrs.get("src", "").endswith(".svg"):
+                _chart_alts[site_path(attrs["src"], page.url)] = attrs["alt"]
+        return content
+    page.meta["search"] = {"exclude": True}  # its prose is on the page that explains it
+    page.meta["notebook_math"] = notebook_has_math(page.file.abs_src_path)
     name = PurePosixPath(page.file.src_uri).stem
-    return example_links(name, config, page.url) + html
+    return example_links(name, config, page.url) + content
+
+
+def site_path(src: str, page_url: str) -> str:
+    return urljoin("/" + page_url, src).lstrip("/")
+
+
+def notebook_has_math(path: str) -> bool:
+    cells = json.loads(Path(path).read_text())["cells"]
+    return any(
+        NOTEBOOK_MATH.search("".join(c["source"])) for c in cells if c["cell_type"] == "markdown"
+    )
+
+
+def drop_unused_assets(output: str, page) -> str:
+    present = output + (" notebook-math" if page.meta.get("notebook_math") else "")
+
+    def keep(match):
+        for prefixes, markers in PAGE_ASSETS.items():
+            if any(p in match.group(1) for p in prefixes):
+                return match.group(0) if any(m in present for m in markers) else ""
+        return match.group(0)
+
+    head, body = output.split("</head>", 1) if "</head>" in output else ("", output)
+    return ASSET_TAG.sub(keep, head) + "</head>" + ASSET_TAG.sub(keep, body)
+
+
+def chart_file(data: bytes, config) -> str | None:
+    """The site path of the generated chart with exactly these bytes, if there is one."""
+    if not _charts:
+        docs = Path(config["docs_dir"])
+        for svg in sorted((docs / "generated").glob("*/*.svg")):
+            _charts[hashlib.sha256(svg.read_bytes()).hexdigest()] = svg.relative_to(docs).as_posix()
+    return _charts.get(hashlib.sha256(data).hexdigest())
+
+
+def svg_size(svg: bytes) -> tuple[int, int] | None:
+    match = SVG_SIZE.search(svg[:2000].decode("utf-8", "replace"))
+    if not match:
+        return None
+    scale = 4 / 3 if match.group(2) == "pt" else 1
+    return round(float(match.group(1)) * scale), round(float(match.group(3)) * scale)
+
+
+def fix_images(output: str, page, config) -> str:
+    """Notebook charts as files; every chart sized; all but the first load lazily."""
+    seen = 0
+
+    def fix(match):
+        nonlocal seen
+        attrs = dict(ATTR.findall(match.group(0)))
+        src = attrs.get("src", "")
+        data = None
+        if src.startswith(DATA_SVG):
+            data = base64.b64decode(src[len(DATA_SVG):])
+            path = chart_file(data, config)
+            if path is None:
+                return match.group(0)
+            src = get_relative_url(path, page.url)
+            name = PurePosixPath(path).stem.replace("_", " ")
+            attrs["alt"] = _chart_alts.get(path) or f"Chart: {name} (the example's figure)"
+        elif src.endswith(".svg") and "://" not in src:
+            file = Path(config["docs_dir"]) / site_path(src, page.url)
+            data = file.read_bytes() if file.is_file() else None
+        if data is None:
+            return match.group(0)
+        attrs["src"] = src
+        size = svg_size(data)
+        if size:
+            attrs["width"], attrs["height"] = map(str, size)
+        seen += 1
+        if seen > 1:
+            attrs["loading"] = "lazy"
+        attrs["decoding"] = "async"
+        return "<img " + " ".join(f'{k}="{v}"' for k, v in attrs.items()) + ">"  # as found
+
+    return IMG_TAG.sub(fix, output)
 
 
 def on_post_page(output: str, page, config):
+    output = fix_images(drop_unused_assets(output, page), page, config)
     if not page.file.src_uri.endswith(".ipynb"):
         return output
 
