@@ -12,7 +12,8 @@ and the loss explorer's scripts where they appear). Notebook charts, which mkdoc
 inlines as base64 data, point to the chart files the runner wrote (the same bytes), with the
 alt text the handbook's pages give that chart. Charts are sized (no layout shift) and all but a
 page's first load lazily. Code blocks and notebook pages stay out of the search index: it
-finds the prose, which says what every block shows.
+finds the prose, which says what every block shows. A table's empty corner cell is a data
+cell, not an empty header (which screen readers would announce as a nameless column).
 """
 
 import base64
@@ -45,6 +46,7 @@ PAGE_ASSETS = {
 }
 ASSET_TAG = re.compile(r'<(?:link[^>]*href|script[^>]*src)="([^"]*)"[^>]*>(?:</script>)?\s*')
 PRE_TAG = re.compile(r"<pre\b")
+EMPTY_TH = re.compile(r"<th(\s[^>]*)?>\s*</th>")
 IMG_TAG = re.compile(r"<img\b[^>]*>")
 ATTR = re.compile(r'([\w-]+)="([^"]*)"')
 SVG_SIZE = re.compile(r'<svg[^>]*?width="([\d.]+)(pt|px)?"[^>]*?height="([\d.]+)(pt|px)?"')
@@ -99,6 +101,7 @@ def purge(css: str, used: set[str]) -> str:
 def on_page_content(content: str, page, config, files):
     """Code stays out of search; every notebook page opens with its example's links."""
     content = PRE_TAG.sub("<pre data-search-exclude", content)
+    content = EMPTY_TH.sub(r"<td\1></td>", content)  # a table's empty corner is no header
     if not page.file.src_uri.endswith(".ipynb"):
         for tag in IMG_TAG.findall(content):
             attrs = dict(ATTR.findall(tag))
