@@ -7,8 +7,11 @@ the rules whose classes no notebook page uses, and the MathJax loader and its co
 are dropped (math on this site is rendered by KaTeX). Each notebook page also opens with the
 example's download, source and Colab links.
 
-Every page loads only the scripts it uses (KaTeX where there is mathematics, the questions'
-and the loss explorer's scripts where they appear). Notebook charts, which mkdocs-jupyter
+Mathematics is rendered at build time by the site's KaTeX (run with Node.js, when installed),
+so pages load KaTeX's stylesheet and fonts but not its script. Every page loads only the
+scripts it uses (KaTeX's where there is mathematics left to render in the browser: the
+notebooks, or every page when Node.js is missing; the questions' and the loss explorer's
+scripts where they appear). Notebook charts, which mkdocs-jupyter
 inlines as base64 data, point to the chart files the runner wrote (the same bytes), with the
 alt text the handbook's pages give that chart. Charts are sized (no layout shift) and all but a
 page's first load lazily. Code blocks and notebook pages stay out of the search index: it
@@ -18,8 +21,11 @@ cell, not an empty header (which screen readers would announce as a nameless col
 
 import base64
 import hashlib
+import html
 import json
 import re
+import shutil
+import subprocess
 from pathlib import Path, PurePosixPath
 from urllib.parse import urljoin
 
@@ -39,7 +45,9 @@ CLASS_SELECTOR = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
 
 # A page keeps a script (or stylesheet) only if its HTML has one of the markers.
 PAGE_ASSETS = {
-    ("assets/katex/", "javascripts/katex-init.js"): ('class="arithmatex"', "notebook-math"),
+    ("assets/katex/katex.min.css",): ('class="arithmatex', "notebook-math"),
+    ("assets/katex/katex.min.js", "assets/katex/auto-render.min.js", "javascripts/katex-init.js"):
+        ('class="arithmatex"', "notebook-math"),  # maths left to render in the browser
     ("javascripts/quiz.js",): ('class="quiz"',),
     ("javascripts/loss-explorer.js",): ('class="loss-explorer"',),
     ("css/print-site", "js/print-site.js"): ('id="print-site-page"',),  # the print page's own
@@ -51,6 +59,19 @@ IMG_TAG = re.compile(r"<img\b[^>]*>")
 ATTR = re.compile(r'([\w-]+)="([^"]*)"')
 SVG_SIZE = re.compile(r'<svg[^>]*?width="([\d.]+)(pt|px)?"[^>]*?height="([\d.]+)(pt|px)?"')
 DATA_SVG = "data:image/svg+xml;base64,"
+# pymdownx.arithmatex's output: \(...\) in a span, \[...\] in a div.
+ARITHMATEX = re.compile(r'<(span|div) class="arithmatex">\s*\\([(\[])(.*?)\\[)\]]\s*</\1>', re.S)
+KATEX_JS = "assets/katex/katex.min.js"
+RENDER_KATEX = """
+const katex = require(process.argv[1]);
+let input = "";
+process.stdin.on("data", (chunk) => { input += chunk; });
+process.stdin.on("end", () => {
+  const formulas = JSON.parse(input);
+  process.stdout.write(JSON.stringify(formulas.map(([tex, display]) =>
+    katex.renderToString(tex, { displayMode: display, throwOnError: true }))));
+});
+"""
 NOTEBOOK_MATH = re.compile(r"\$[^$\n]+\$")
 
 _stylesheet: dict[str, str] = {}
@@ -190,7 +211,28 @@ def fix_images(output: str, page, config) -> str:
     return IMG_TAG.sub(fix, output)
 
 
+def render_math(output: str, config) -> str:
+    """Each formula as KaTeX's HTML, made at build time by the site's own KaTeX, so the page
+    needs no script for it. Without Node.js the formulas stay as they are and the browser
+    renders them with the same KaTeX (javascripts/katex-init.js)."""
+    found = ARITHMATEX.findall(output)
+    node = shutil.which("node")
+    if not found or not node:
+        return output
+    formulas = [(html.unescape(tex), bracket == "[") for _, bracket, tex in found]
+    result = subprocess.run(
+        [node, "-e", RENDER_KATEX, str(Path(config["docs_dir"]).resolve() / KATEX_JS)],
+        input=json.dumps(formulas), capture_output=True, text=True, check=True, timeout=120,
+    )
+    rendered = iter(json.loads(result.stdout))
+    return ARITHMATEX.sub(
+        lambda m: f'<{m.group(1)} class="arithmatex katex-static">{next(rendered)}</{m.group(1)}>',
+        output,
+    )
+
+
 def on_post_page(output: str, page, config):
+    output = render_math(output, config)
     output = fix_images(drop_unused_assets(output, page), page, config)
     if not page.file.src_uri.endswith(".ipynb"):
         return output
