@@ -85,6 +85,9 @@ class Visit:
 
 def check_page(visit: Visit) -> list[str]:
     page, problems = visit.page, []
+    # Charts below the fold load lazily: load them all, as a reader scrolling down would.
+    page.eval_on_selector_all("img[loading=lazy]", "els => els.forEach(e => e.loading = 'eager')")
+    page.wait_for_function("[...document.images].every(e => e.complete)", timeout=15_000)
     broken = page.eval_on_selector_all(
         "img", "els => els.filter(e => !(e.complete && e.naturalWidth > 0)).map(e => e.src)"
     )
