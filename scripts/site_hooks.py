@@ -67,9 +67,15 @@ const katex = require(process.argv[1]);
 let input = "";
 process.stdin.on("data", (chunk) => { input += chunk; });
 process.stdin.on("end", () => {
-  const formulas = JSON.parse(input);
-  process.stdout.write(JSON.stringify(formulas.map(([tex, display]) =>
-    katex.renderToString(tex, { displayMode: display, throwOnError: true }))));
+  const html = JSON.parse(input).map(([tex, display]) => {
+    try {
+      return katex.renderToString(tex, { displayMode: display, throwOnError: true });
+    } catch (error) {
+      process.stderr.write(`${tex}: ${error.message}`);
+      process.exit(1);
+    }
+  });
+  process.stdout.write(JSON.stringify(html));
 });
 """
 NOTEBOOK_MATH = re.compile(r"\$[^$\n]+\$")
@@ -211,7 +217,7 @@ def fix_images(output: str, page, config) -> str:
     return IMG_TAG.sub(fix, output)
 
 
-def render_math(output: str, config) -> str:
+def render_math(output: str, page, config) -> str:
     """Each formula as KaTeX's HTML, made at build time by the site's own KaTeX, so the page
     needs no script for it. Without Node.js the formulas stay as they are and the browser
     renders them with the same KaTeX (javascripts/katex-init.js)."""
@@ -222,8 +228,10 @@ def render_math(output: str, config) -> str:
     formulas = [(html.unescape(tex), bracket == "[") for _, bracket, tex in found]
     result = subprocess.run(
         [node, "-e", RENDER_KATEX, str(Path(config["docs_dir"]).resolve() / KATEX_JS)],
-        input=json.dumps(formulas), capture_output=True, text=True, check=True, timeout=120,
+        input=json.dumps(formulas), capture_output=True, text=True, timeout=120,
     )
+    if result.returncode:
+        raise ValueError(f"{page.file.src_uri}: KaTeX cannot render {result.stderr}")
     rendered = iter(json.loads(result.stdout))
     return ARITHMATEX.sub(
         lambda m: f'<{m.group(1)} class="arithmatex katex-static">{next(rendered)}</{m.group(1)}>',
@@ -232,7 +240,7 @@ def render_math(output: str, config) -> str:
 
 
 def on_post_page(output: str, page, config):
-    output = render_math(output, config)
+    output = render_math(output, page, config)
     output = fix_images(drop_unused_assets(output, page), page, config)
     if not page.file.src_uri.endswith(".ipynb"):
         return output
