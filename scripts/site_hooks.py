@@ -13,8 +13,9 @@ scripts it uses (KaTeX's where there is mathematics left to render in the browse
 notebooks, or every page when Node.js is missing; the questions' and the loss explorer's
 scripts where they appear). Notebook charts, which mkdocs-jupyter
 inlines as base64 data, point to the chart files the runner wrote (the same bytes), with the
-alt text the handbook's pages give that chart. Charts are sized (no layout shift) and all but a
-page's first load lazily. Code blocks and notebook pages stay out of the search index: it
+alt text the handbook's pages give that chart. Charts are sized (no layout shift) and load
+lazily. KaTeX's fonts are shown with ``font-display: swap`` (text first, in a fallback font,
+rather than invisible until the font arrives). Code blocks and notebook pages stay out of the search index: it
 finds the prose, which says what every block shows. A table's empty corner cell is a data
 cell, not an empty header (which screen readers would announce as a nameless column).
 """
@@ -183,11 +184,9 @@ def svg_size(svg: bytes) -> tuple[int, int] | None:
 
 
 def fix_images(output: str, page, config) -> str:
-    """Notebook charts as files; every chart sized; all but the first load lazily."""
-    seen = 0
+    """Notebook charts as files; every chart sized and loaded lazily."""
 
     def fix(match):
-        nonlocal seen
         attrs = dict(ATTR.findall(match.group(0)))
         src = attrs.get("src", "")
         data = None
@@ -208,9 +207,7 @@ def fix_images(output: str, page, config) -> str:
         size = svg_size(data)
         if size:
             attrs["width"], attrs["height"] = map(str, size)
-        seen += 1
-        if seen > 1:
-            attrs["loading"] = "lazy"
+        attrs["loading"] = "lazy"  # charts sit below a page's opening text
         attrs["decoding"] = "async"
         return "<img " + " ".join(f'{k}="{v}"' for k, v in attrs.items()) + ">"  # as found
 
@@ -262,6 +259,10 @@ def on_post_page(output: str, page, config):
 
 
 def on_post_build(config):
+    katex_css = Path(config["site_dir"]) / "assets/katex/katex.min.css"
+    if katex_css.exists():
+        css = katex_css.read_text()
+        katex_css.write_text(css.replace("font-display:block", "font-display:swap"))
     if "css" in _stylesheet:
         target = Path(config["site_dir"]) / NOTEBOOK_CSS
         target.parent.mkdir(parents=True, exist_ok=True)
