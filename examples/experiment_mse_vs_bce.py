@@ -149,13 +149,13 @@ easy = {name: train(loss, (x_train, y_train, x_val, y_val)) for name, loss in LO
 # %%
 def comparison_table(runs, name):
     rows = [
-        [loss_name, run["epochs"], f"{run['train_loss']:.4f}", f"{run['train_accuracy']:.2%}",
+        [loss_name, f"{run['train_loss']:.4f}", f"{run['train_accuracy']:.2%}",
          f"{run['val_loss']:.4f}", f"{run['val_accuracy']:.2%}",
          f"{run['val_errors']} of {run['n_val']}"]
         for loss_name, run in runs.items()
     ]
     tables[name] = [
-        ["Loss", "Epochs", "Train loss", "Train acc.", "Val loss", "Val acc.", "Val errors"],
+        ["Loss", "Train loss", "Train acc.", "Val loss", "Val acc.", "Val errors"],
         *rows,
     ]
     for line in tables[name]:
@@ -329,8 +329,7 @@ fig.tight_layout()
 plt.show()
 
 tables["table_bad_start"] = [
-    ["Optimizer and loss", "Val accuracy at start"]
-    + [f"After epoch {e + 1}" for e in range(bad_start_epochs)],
+    ["Optimizer and loss", "Start"] + [f"Epoch {e + 1}" for e in range(bad_start_epochs)],
     *[[name, f"{run['first_steps']['val_accuracy'][0]:.1%}"]
       + [f"{a:.1%}" for a in run["history"]["val_accuracy"]]
       for name, run in bad_start.items()],
@@ -388,10 +387,9 @@ largest_gap = max(
                     bonus["categorical_crossentropy"]["history"][key])
 )
 tables["table_ten_digits"] = [
-    ["Loss", "Labels", "Epochs", "Train loss", "Train acc.", "Val loss", "Val acc."],
-    *[[f"`{loss}`", "integers, shape (N,)" if loss.startswith("sparse") else
-       "one-hot, shape (N, 10)", run["epochs"], f"{run['train_loss']:.4f}",
-       f"{run['train_accuracy']:.2%}", f"{run['val_loss']:.4f}", f"{run['val_accuracy']:.2%}"]
+    ["Loss", "Labels", "Train loss", "Val loss", "Val acc."],
+    *[[f"`{loss}`", "integers (N,)" if loss.startswith("sparse") else "one-hot (N, 10)",
+       f"{run['train_loss']:.4f}", f"{run['val_loss']:.4f}", f"{run['val_accuracy']:.2%}"]
       for loss, run in bonus.items()],
 ]
 for line in tables["table_ten_digits"]:

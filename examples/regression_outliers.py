@@ -4,8 +4,9 @@
 # **Description:** fit the same straight line with mean squared error, mean absolute error
 # and Keras's `Huber` loss to data where a few targets are far off, and compare the lines.
 #
-# **Demonstrates:** how far a handful of outliers pull each loss's fit away from the line
-# that generated the data, and how Huber's `delta` moves it between MAE-like and MSE-like.
+# **Demonstrates:** the shape of each loss and of its gradient as the error grows; how far a
+# handful of outliers pull each loss's fit away from the line that generated the data, and how
+# Huber's `delta` moves it between MAE-like and MSE-like.
 
 # %% tags=["parameters"] smoke={"steps": 60, "settle_steps": 10, "huber_deltas": [1.0]}
 n_points = 60
@@ -28,6 +29,39 @@ import tensorflow as tf
 
 keras.utils.set_random_seed(seed)  # the same weights and batches on every run
 tables = {}  # name -> rows, the first row the header
+
+# %% [markdown]
+# ## The three losses, one error at a time
+#
+# Each loss on a single prediction as its error (prediction minus target) goes from −4 to 4,
+# and its gradient with respect to the prediction, both from Keras and `tf.GradientTape`. The
+# gradient is how hard a point pulls on the fit: MSE's grows with the error, MAE's is always
+# ±1, Huber's grows like MSE's up to `delta` and then stays at ±`delta`.
+
+# %% figures=["shapes"]
+residual = tf.constant(np.linspace(-4.0, 4.0, 801)[:, None], dtype="float32")
+shape_losses = {
+    "MSE": keras.losses.MeanSquaredError(reduction=None),
+    "MAE": keras.losses.MeanAbsoluteError(reduction=None),
+    "Huber, delta=1": keras.losses.Huber(delta=1.0, reduction=None),
+}
+fig, (ax_loss, ax_grad) = plt.subplots(1, 2, figsize=(9, 3.6))
+for (name, loss), style in zip(shape_losses.items(), ["-", "--", "-."]):
+    with tf.GradientTape() as tape:
+        tape.watch(residual)
+        values = loss(tf.zeros_like(residual), residual)  # target 0: the error is the prediction
+    gradient = tape.gradient(values, residual)
+    ax_loss.plot(residual[:, 0], values, linestyle=style, label=name)
+    ax_grad.plot(residual[:, 0], gradient[:, 0], linestyle=style, label=name)
+ax_loss.set_title("Loss")
+ax_loss.set_ylim(0, 8)
+ax_grad.set_title("Gradient with respect to the prediction")
+ax_grad.set_ylim(-4.5, 4.5)
+for ax in (ax_loss, ax_grad):
+    ax.set_xlabel("error: prediction − target")
+ax_grad.legend(loc="upper left")
+fig.tight_layout()
+plt.show()
 
 # %% [markdown]
 # ## The data
@@ -90,15 +124,14 @@ for delta in huber_deltas:
 rows = []
 for name, (slope, intercept, final_loss, settle) in fits.items():
     rows.append([name, f"{slope:.3f}", f"{intercept:.3f}", f"{slope - true_slope:+.3f}",
-                 f"{final_loss:.4f}", f"{abs(settle):.1e}"])
+                 f"{abs(settle):.1e}"])
 rows.append(["least squares, all points", f"{lstsq_slope:.3f}", f"{lstsq_intercept:.3f}",
-             f"{lstsq_slope - true_slope:+.3f}", "-", "-"])
+             f"{lstsq_slope - true_slope:+.3f}", "-"])
 rows.append(["least squares, no outliers", f"{clean_slope:.3f}", f"{clean_intercept:.3f}",
-             f"{clean_slope - true_slope:+.3f}", "-", "-"])
-rows.append(["true line", f"{true_slope:.3f}", f"{true_intercept:.3f}", "+0.000", "-", "-"])
+             f"{clean_slope - true_slope:+.3f}", "-"])
+rows.append(["true line", f"{true_slope:.3f}", f"{true_intercept:.3f}", "+0.000", "-"])
 tables["fits"] = [
-    ["Loss", "Slope", "Intercept", "Slope error", "Final loss",
-     f"Slope moved, last {settle_steps} steps"],
+    ["Loss", "Slope", "Intercept", "Slope error", f"Slope moved, last {settle_steps} steps"],
     *rows,
 ]
 for line in tables["fits"]:

@@ -100,23 +100,10 @@ history = model.fit(
 ).history
 
 
-def observation(epoch):
-    """A one-line reading of the trace at ``epoch`` (0-based), from the numbers."""
-    loss, accuracy = history["loss"], history["accuracy"]
-    gap = accuracy[epoch] - history["val_accuracy"][epoch]
-    if epoch == 0:
-        return f"from {initial_loss:.3f} before training (a uniform guess scores ln 10)"
-    change = (loss[epoch] - loss[epoch - 1]) / loss[epoch - 1]
-    gained = 100 * (accuracy[epoch] - accuracy[epoch - 1])
-    return (f"loss {change:+.0%}, accuracy {gained:+.1f} points; "
-            f"train leads test by {100 * gap:.1f} points")
-
-
 tables["epochs"] = [
-    ["Epoch", "Train CE ↓", "Train accuracy ↑", "Test CE ↓", "Test accuracy ↑",
-     "Observation"],
+    ["Epoch", "Train CE ↓", "Train accuracy ↑", "Test CE ↓", "Test accuracy ↑"],
     *[[e + 1, f"{history['loss'][e]:.4f}", f"{history['accuracy'][e]:.4f}",
-       f"{history['val_loss'][e]:.4f}", f"{history['val_accuracy'][e]:.4f}", observation(e)]
+       f"{history['val_loss'][e]:.4f}", f"{history['val_accuracy'][e]:.4f}"]
       for e in range(epochs)],
 ]
 for line in tables["epochs"]:
@@ -208,33 +195,106 @@ fig.tight_layout()
 plt.show()
 
 # %% [markdown]
+# ## The data flow, drawn from the shapes of this run
+#
+# Each array is drawn as a card holding one example's values (a square for an image, a strip
+# for a vector), stacked when the array holds several examples; the arrows name the operation
+# between two stages. Training goes through the network in batches, so its shapes start with
+# the batch size.
+
+# %% figures=["data_flow_shapes"]
+def draw_chain(ax, y, steps, x=0.0, start=None, gap=2.0):
+    """Draw arrays left to right on the line y, an arrow naming the operation between each
+    two. ``steps`` holds (operation, shape, name). The first arrow, if any, comes from the
+    point ``start``; the first array sits at ``x``, or ``gap`` to the right of ``start``
+    when ``x`` is None. Card sides grow with the log of the axis length. Returns each
+    array's right edge."""
+    edges, here = [], start
+    for operation, shape, name in steps:
+        rows, cols = ((1, 1) + tuple(shape[1:]))[-2:]
+        width, height = 0.3 + 0.4 * np.log10(cols), 0.3 + 0.4 * np.log10(rows)
+        if operation is not None:
+            if edges or x is None:
+                x = here[0] + gap
+            # an arrow coming back from the right lands on top of the array's name
+            end = (x + width / 2, y + 0.75) if here[0] > x else (x - 0.08, y)
+            ax.annotate("", xy=end, xytext=(here[0] + 0.08, here[1]),
+                        arrowprops={"arrowstyle": "-|>", "color": "#444444", "lw": 1.2})
+            ax.text((here[0] + end[0]) / 2, (here[1] + end[1]) / 2, operation,
+                    ha="center", va="center", fontsize=9, style="italic", color="#444444",
+                    bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
+        depth = 2 if len(shape) and shape[0] > 1 else 0  # a stack: several examples
+        for k in range(depth, -1, -1):
+            ax.add_patch(plt.Rectangle((x + 0.07 * k, y - height / 2 + 0.07 * k), width,
+                                       height, facecolor="#0072B2", edgecolor="white",
+                                       alpha=1 - 0.3 * k))
+        ax.text(x + width / 2, y + height / 2 + 0.07 * depth + 0.08, name, ha="center",
+                va="bottom", fontweight="bold")
+        ax.text(x + width / 2, y - height / 2 - 0.08, str(tuple(shape)), ha="center",
+                va="top", family="monospace")
+        x += width + 0.07 * depth
+        edges.append(x)
+        here = (x, y)
+    return edges
+
+
+batch = flat[:batch_size]
+batch_outputs = {
+    name: keras.Model(model.inputs, model.get_layer(name).output).predict(batch, verbose=0)
+    for name in ["hidden", "logits", "softmax"]
+}
+batch_loss = keras.losses.CategoricalCrossentropy()(labels_onehot[:batch_size],
+                                                     batch_outputs["softmax"])
+
+fig, ax = plt.subplots(figsize=(9, 4.4))
+prepared = draw_chain(ax, 0, [(None, images.shape, "1. images"),
+                              ("÷ 255", scaled.shape, "2. scaled"),
+                              ("reshape", flat.shape, "3. flattened")])
+targets = draw_chain(ax, 0, [(None, labels.shape, "1. labels"),
+                             ("one-hot", labels_onehot.shape, "targets")],
+                     x=prepared[-1] + 1.6)
+draw_chain(ax, 2.1, [(None, new_images.shape, "test images"),
+                     ("first image,\n÷ 255, reshape", row.shape, "6. a new digit"),
+                     ("trained\nnetwork", probabilities.shape, "output")], gap=2.6)
+trained = draw_chain(ax, -2.3, [
+    (f"batches of {batch_size}", batch.shape, "a batch"),
+    (f"Dense {hidden_units}\nReLU", batch_outputs["hidden"].shape, "4. hidden"),
+    (f"Dense {n_classes}", batch_outputs["logits"].shape, "4. logits"),
+    ("softmax", batch_outputs["softmax"].shape, "4. softmax"),
+    ("cross-\nentropy", tuple(batch_loss.shape), "5. loss"),
+], x=0.6, start=(prepared[-1] - 0.6, -0.75), gap=1.9)
+ax.annotate("", xy=(trained[-1] - 0.15, -1.55), xytext=(targets[-1] - 0.3, -0.5),
+            arrowprops={"arrowstyle": "-|>", "color": "#444444", "lw": 1.2})
+ax.set_xlim(-0.4, trained[-1] + 0.6)
+ax.set_ylim(-3.0, 3.3)
+ax.set_aspect("equal")
+ax.axis("off")
+plt.show()
+
+# %% [markdown]
 # ## The data-flow table and the results file
 
 # %%
 train_loss, train_accuracy = model.evaluate(flat, labels_onehot, verbose=0)
 test_loss, test_accuracy = model.evaluate(new_flat, new_onehot, verbose=0)
-n = len(images)
+
+
 def ints(array):
     return "[" + ", ".join(str(int(v)) for v in np.ravel(array)) + "]"
 
 
 tables["data_flow"] = [
-    ["Stage", "Input shape", "Operation", "Output shape", "Sample values"],
-    ["1. Data in", "-", "load, one-hot", f"{images.shape}<br>{labels_onehot.shape}",
-     f"label {labels[0]} → {ints(labels_onehot[0])}"],
-    ["2. Scale", str(images.shape), "÷ 255", str(scaled.shape),
-     f"{ints(images[0, strip_row, strip_cols])} → "
-     f"{values(scaled[0, strip_row, strip_cols], 4)}"],
-    ["3. Flatten", str(scaled.shape), "reshape", str(flat.shape),
-     f"at 404-407: {values(flat[0, flat_cols], 4)}"],
-    ["4. Dense", str(flat.shape), "dense + softmax", f"({n}, {n_classes})",
+    ["Stage", "Operation", "Sample values"],
+    ["1. Data in", "load, one-hot", f"label {labels[0]} → {ints(labels_onehot[0])}"],
+    ["2. Scale", "÷ 255", f"{ints(images[0, strip_row, strip_cols])} → "
+                         f"{values(scaled[0, strip_row, strip_cols], 4)}"],
+    ["3. Flatten", "reshape", f"at 404-407: {values(flat[0, flat_cols], 4)}"],
+    ["4. Dense", "dense + softmax",
      f"p({labels[0]}) = {model.predict(flat[:1], verbose=0)[0, labels[0]]:.3f}"],
-    ["5. Loss", f"({n}, {n_classes})<br>({n}, {n_classes})", "CE, accuracy", "2 scalars",
-     f"train {train_loss:.3f}, {train_accuracy:.3f}; "
-     f"test {test_loss:.3f}, {test_accuracy:.3f}"],
-    ["6. Predict", str(row.shape), "forward pass", str(probabilities.shape),
-     f"a new {true_digit}: p({predicted_digit}) = "
-     f"{probabilities[0, predicted_digit]:.3f}"],
+    ["5. Loss", "CE, accuracy", f"train {train_loss:.3f}, {train_accuracy:.3f}; "
+                                f"test {test_loss:.3f}, {test_accuracy:.3f}"],
+    ["6. Predict", "forward pass", f"a new {true_digit}: p({predicted_digit}) = "
+                                   f"{probabilities[0, predicted_digit]:.3f}"],
 ]
 for line in tables["data_flow"]:
     print(*line, sep=" | ")

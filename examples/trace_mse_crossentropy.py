@@ -117,35 +117,24 @@ cls_history = classifier.fit(
 # ## Training trace, epoch by epoch
 #
 # Keras reports the training loss of an epoch as the average over its batches, while the
-# weights are still moving; the test loss is measured once, after the epoch. The first row's
-# note quotes the training loss of the untrained network, measured before `fit`.
+# weights are still moving; the test loss is measured once, after the epoch.
 
 # %%
-def observation(losses, epoch, initial):
-    """A one-line reading of the loss curve at ``epoch`` (0-based), from the numbers."""
-    if epoch == 0:
-        return f"first pass over the data; the untrained network scored {initial:.3f}"
-    change = (losses[epoch] - losses[epoch - 1]) / losses[epoch - 1]
-    total = (losses[epoch] - losses[0]) / losses[0]
-    trend = "falls" if change < 0 else "rises"
-    return f"loss {trend} {abs(change):.0%} on the previous epoch ({total:+.0%} since epoch 1)"
-
-
-def epoch_rows(history, metric, initial):
+def epoch_rows(history, metric):
     return [
         [e + 1, f"{history['loss'][e]:.4f}", f"{history[metric][e]:.4f}",
-         f"{history['val_loss'][e]:.4f}", observation(history["loss"], e, initial)]
+         f"{history['val_loss'][e]:.4f}"]
         for e in range(len(history["loss"]))
     ]
 
 
 tables["epochs_regression"] = [
-    ["Epoch", "Train MSE ↓", "Train MAE ↓", "Test MSE ↓", "Observation"],
-    *epoch_rows(reg_history, "mae", reg_initial),
+    ["Epoch", "Train MSE ↓", "Train MAE ↓", "Test MSE ↓"],
+    *epoch_rows(reg_history, "mae"),
 ]
 tables["epochs_classification"] = [
-    ["Epoch", "Train CE ↓", "Train accuracy ↑", "Test CE ↓", "Observation"],
-    *epoch_rows(cls_history, "accuracy", cls_initial),
+    ["Epoch", "Train CE ↓", "Train accuracy ↑", "Test CE ↓"],
+    *epoch_rows(cls_history, "accuracy"),
 ]
 for name in ["epochs_regression", "epochs_classification"]:
     for line in tables[name]:
@@ -220,23 +209,91 @@ for name, rows in [
     print()
 
 # %% [markdown]
+# ## The data flow, drawn from the shapes of this run
+#
+# Each array is drawn as a card holding one example's values (a strip of features), stacked
+# when the array holds several examples; the arrows name the operation between two stages.
+# Training goes through the network in batches, so its shapes start with the batch size.
+
+# %% figures=["data_flow_shapes"]
+def draw_chain(ax, y, steps, x=0.0, start=None, gap=2.0):
+    """Draw arrays left to right on the line y, an arrow naming the operation between each
+    two. ``steps`` holds (operation, shape, name). The first arrow, if any, comes from the
+    point ``start``; the first array sits at ``x``, or ``gap`` to the right of ``start``
+    when ``x`` is None. Card sides grow with the log of the axis length. Returns each
+    array's right edge."""
+    edges, here = [], start
+    for operation, shape, name in steps:
+        rows, cols = ((1, 1) + tuple(shape[1:]))[-2:]
+        width, height = 0.3 + 0.4 * np.log10(cols), 0.3 + 0.4 * np.log10(rows)
+        if operation is not None:
+            if edges or x is None:
+                x = here[0] + gap
+            # an arrow coming back from the right lands on top of the array's name
+            end = (x + width / 2, y + 0.75) if here[0] > x else (x - 0.08, y)
+            ax.annotate("", xy=end, xytext=(here[0] + 0.08, here[1]),
+                        arrowprops={"arrowstyle": "-|>", "color": "#444444", "lw": 1.2})
+            ax.text((here[0] + end[0]) / 2, (here[1] + end[1]) / 2, operation,
+                    ha="center", va="center", fontsize=9, style="italic", color="#444444",
+                    bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
+        depth = 2 if len(shape) and shape[0] > 1 else 0  # a stack: several examples
+        for k in range(depth, -1, -1):
+            ax.add_patch(plt.Rectangle((x + 0.07 * k, y - height / 2 + 0.07 * k), width,
+                                       height, facecolor="#0072B2", edgecolor="white",
+                                       alpha=1 - 0.3 * k))
+        ax.text(x + width / 2, y + height / 2 + 0.07 * depth + 0.08, name, ha="center",
+                va="bottom", fontweight="bold")
+        ax.text(x + width / 2, y - height / 2 - 0.08, str(tuple(shape)), ha="center",
+                va="top", family="monospace")
+        x += width + 0.07 * depth
+        edges.append(x)
+        here = (x, y)
+    return edges
+
+
+batch = x_train[:batch_size]
+batch_regression = regressor.predict(batch, verbose=0)
+batch_classification = classifier.predict(batch, verbose=0)
+batch_loss = keras.losses.MeanSquaredError()(y_train_reg[:batch_size, None], batch_regression)
+
+fig, ax = plt.subplots(figsize=(9, 4.4))
+prepared = draw_chain(ax, 0, [(None, x_raw.shape, "1. data in"),
+                              ("min-max\nper column", x_scaled.shape, "2. scaled"),
+                              (f"{n_train} rows", x_train.shape, "3. train")])
+predicted = draw_chain(ax, 1.6, [(f"{n_rows - n_train} rows", x_test.shape, "3. test"),
+                                 ("first row", row.shape, "5. new row"),
+                                 ("trained\nregressor", reg_out.shape, "output")],
+                       x=None, start=(prepared[1], 0))
+draw_chain(ax, 0.1, [("trained\nclassifier", cls_out.shape, "output")],
+           x=None, start=(predicted[1], 1.6))
+trained = draw_chain(ax, -2.1, [
+    (f"batches of {batch_size}", batch.shape, "4. a batch"),
+    (f"Dense {hidden_units}\nReLU", hidden_layer.predict(batch, verbose=0).shape, "hidden"),
+    ("Dense 1", batch_regression.shape, "output"),
+    ("MSE", tuple(batch_loss.shape), "loss"),
+], x=0.6, start=(prepared[2] - 0.4, -0.55))
+draw_chain(ax, -3.4, [(f"Dense {n_classes}\nsoftmax", batch_classification.shape, "output"),
+                      ("cross-\nentropy", tuple(batch_loss.shape), "loss")],
+           x=None, start=(trained[1], -2.1))
+ax.set_xlim(-0.4, max(predicted + trained) + 0.6)
+ax.set_ylim(-4.0, 2.3)
+ax.set_aspect("equal")
+ax.axis("off")
+plt.show()
+
+# %% [markdown]
 # ## The data-flow table and the results file
 
 # %%
 tables["data_flow"] = [
-    ["Stage", "Input shape", "Operation", "Output shape", "Sample (first row)"],
-    *[
-        ["1. Data in", "-", "generate rows", str(x_raw.shape), sample(x_raw)],
-        ["2. Scale", str(x_raw.shape), "min-max per column", str(x_scaled.shape),
-         sample(x_scaled)],
-        ["3. Split", str(x_scaled.shape), f"{n_train} / {n_rows - n_train} rows",
-         f"{x_train.shape}, {x_test.shape}", sample(x_train)],
-        ["4. Train", str(x_train.shape), f"{epochs} epochs", "one loss per epoch",
-         f"MSE {reg_history['loss'][0]:.3f} → {reg_history['loss'][-1]:.3f}, "
-         f"CE {cls_history['loss'][0]:.3f} → {cls_history['loss'][-1]:.3f}"],
-        ["5. Predict", str(row.shape), "forward pass", f"{reg_out.shape} or {cls_out.shape}",
-         f"{sample(reg_out)} or {sample(cls_out)}"],
-    ],
+    ["Stage", "Operation", "Sample (first row)"],
+    ["1. Data in", "generate rows", sample(x_raw)],
+    ["2. Scale", "min-max per column", sample(x_scaled)],
+    ["3. Split", f"{n_train} / {n_rows - n_train} rows", sample(x_train)],
+    ["4. Train", f"{epochs} epochs, batches of {batch_size}",
+     f"MSE {reg_history['loss'][0]:.3f} → {reg_history['loss'][-1]:.3f}, "
+     f"CE {cls_history['loss'][0]:.3f} → {cls_history['loss'][-1]:.3f}"],
+    ["5. Predict", "forward pass", f"{sample(reg_out)} or {sample(cls_out)}"],
 ]
 for line in tables["data_flow"]:
     print(*line, sep=" | ")
@@ -244,6 +301,7 @@ for line in tables["data_flow"]:
 results = {
     "parameters": {"epochs": epochs, "batch_size": batch_size, "n_rows": n_rows,
                    "n_train": n_train, "hidden_units": hidden_units, "seed": seed},
+    "column_ranges": {"min": col_min, "max": col_max},  # fitted on the training rows
     "regression": {"history": reg_history, "initial_loss": reg_initial,
                    "baseline_mse": baseline_mse, "row_prediction": reg_out[0, 0],
                    "row_target": true_value, "row_mse": row_mse},

@@ -17,6 +17,14 @@ def _versions(manifest: dict) -> str:
     return ", ".join(f"{k} {v}" for k, v in sorted(manifest["versions"].items()))
 
 
+def _parameter(name: str, value) -> str:
+    """One parameter as code; a long list shortened to its ends so the table fits the page."""
+    if isinstance(value, list) and len(value) > 5:
+        ends = "…" if isinstance(value[0], list) else f"{value[0]}, …, {value[-1]}"
+        return f"`{name}=[{ends}]` ({len(value)} values)"
+    return f"`{name}={value}`"
+
+
 def render(examples: dict[str, Example]) -> str:
     manifests = {name: e.manifest() for name, e in examples.items()}
     versions = {_versions(m) for m in manifests.values() if m}
@@ -40,7 +48,7 @@ def render(examples: dict[str, Example]) -> str:
         if manifest is None:
             lines.append(f"| `{name}` | not generated yet | |" + ("" if shared else " |") + " |")
             continue
-        params = ", ".join(f"`{k}={v}`" for k, v in sorted(manifest["parameters"].items()))
+        params = ", ".join(_parameter(k, v) for k, v in sorted(manifest["parameters"].items()))
         link = f"[{manifest['title']}]({name}/{examples[name].notebook_name})"
         versions_cell = "" if shared else f" {_versions(manifest)} |"
         lines.append(

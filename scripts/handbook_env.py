@@ -51,7 +51,10 @@ def configure_keras_cache() -> Path | None:
         link = MIRROR / original.relative_to(source)
         link.parent.mkdir(parents=True, exist_ok=True)
         if not link.is_symlink():
-            link.symlink_to(original.resolve())
+            try:
+                link.symlink_to(original.resolve())
+            except FileExistsError:  # another test worker made it a moment ago
+                pass
     os.environ["KERAS_HOME"] = str(MIRROR)
     return MIRROR
 

@@ -13,6 +13,7 @@ chart style and library versions are unchanged are skipped.
 """
 
 import argparse
+import logging
 import os
 import shutil
 import signal
@@ -272,6 +273,9 @@ def main(argv=None) -> int:
         say(f"error: {err}", sys.stderr)
         return 2
     except KeyboardInterrupt:
+        # nbclient's kernel-polling task may die with the kernel; asyncio would print its
+        # traceback at exit, which says nothing the line below does not.
+        logging.getLogger("asyncio").disabled = True
         say("\ninterrupted: the published files in docs/generated are unchanged", sys.stderr)
         return 130
     except Exception as err:

@@ -144,6 +144,29 @@ def test_search_finds_the_cross_entropy_pages(browser, base_url):
     assert not missing, f"search for {SEARCH_TERM!r} did not list {missing}; got {sorted(found)}"
 
 
+TABLE_WIDTHS = """() => {
+  const column = document.querySelector("article").getBoundingClientRect().width;
+  return [...document.querySelectorAll("article table")].map(table => ({
+    over: Math.round(table.getBoundingClientRect().width - column),
+    header: (table.querySelector("tr") || table).innerText.replace(/\\s+/g, " ").slice(0, 60),
+  })).filter(t => t.over > 1);
+}"""
+
+
+def test_no_table_is_wider_than_the_content_column(browser, base_url, nav_urls):
+    """At 1280 px every table fits the content column, so no column that makes the table's
+    point hides behind a sideways scroll."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    too_wide = []
+    for url in nav_urls:
+        page.goto(base_url + url, wait_until="networkidle")
+        too_wide += [f"{url or '/'}: {t['over']} px too wide: {t['header']}"
+                     for t in page.evaluate(TABLE_WIDTHS)]
+    context.close()
+    assert not too_wide, "\n".join(too_wide)
+
+
 # ---- accessibility: axe-core on every page, light and dark ---------------------------------
 AXE = os.path.join(os.path.dirname(__file__), "..", "node_modules", "axe-core", "axe.min.js")
 AXE_RUN = """async () => {
