@@ -1,5 +1,7 @@
 # Two commands: `make serve` (browse the handbook) and `make test` (run every check).
 # Both create the environment in .venv/ first if it is missing or out of date.
+# `make audit` (Lighthouse on every page) and `make pdf` (the handbook as one PDF) also need
+# Chromium and, for the audit, Node.js (npm ci installs the pinned Lighthouse and axe-core).
 
 PYTHON ?= python3
 VENV := .venv
@@ -7,7 +9,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build examples check clean
+.PHONY: serve test build examples check audit pdf clean
 
 serve: $(STAMP)
 	$(PY) -m mkdocs serve -a 127.0.0.1:8000
@@ -24,10 +26,25 @@ examples: $(STAMP)
 check: $(STAMP)
 	$(PY) scripts/run_examples.py --check
 
+# Lighthouse (mobile defaults) on every page: the four scores and the weight, in
+# build/audit.md; fails below the goals. AUDIT_ARGS narrows it, e.g. AUDIT_ARGS="--only traces/".
+audit: $(STAMP) node_modules/.installed
+	$(PY) -m mkdocs build --strict -d build/audit-site
+	$(PY) scripts/audit_pages.py build/audit-site --table build/audit.md --json build/audit.json $(AUDIT_ARGS)
+
+# The whole handbook as site/handbook.pdf (linked from the home page), from the print page.
+pdf: $(STAMP)
+	$(PY) -m mkdocs build --strict
+	$(PY) scripts/make_pdf.py site
+
+node_modules/.installed: package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
 $(STAMP): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet -r requirements.txt
 	touch $(STAMP)
 
 clean:
-	rm -rf site build .cache .pytest_cache
+	rm -rf site build .cache .pytest_cache node_modules

@@ -1,4 +1,4 @@
-"""MkDocs hooks: keep notebook pages light and self-contained.
+"""MkDocs hooks: keep pages light, self-contained and accessible.
 
 mkdocs-jupyter inlines JupyterLab's whole stylesheet (~570 kB) into every notebook page and
 adds an empty MathJax loader (``<script src="">``, which re-requests the page itself). Here
@@ -6,10 +6,29 @@ the stylesheet is moved to one cached file, ``assets/stylesheets/notebook.css``,
 the rules whose classes no notebook page uses, and the MathJax loader and its configuration
 are dropped (math on this site is rendered by KaTeX). Each notebook page also opens with the
 example's download, source and Colab links.
+
+Mathematics is rendered at build time by the site's KaTeX (run with Node.js, when installed),
+so pages load KaTeX's stylesheet and fonts but not its script. Every page loads only the
+scripts it uses (KaTeX's where there is mathematics left to render in the browser: the
+notebooks, or every page when Node.js is missing; the questions' and the loss explorer's
+scripts where they appear). Notebook charts, which mkdocs-jupyter
+inlines as base64 data, point to the chart files the runner wrote (the same bytes), with the
+alt text the handbook's pages give that chart. Charts are sized (no layout shift) and load
+lazily. KaTeX's fonts are shown with ``font-display: swap`` (text first, in a fallback font,
+rather than invisible until the font arrives). Code blocks and notebook pages stay out of the search index: it
+finds the prose, which says what every block shows. A table's empty corner cell is a data
+cell, not an empty header (which screen readers would announce as a nameless column).
 """
 
+import base64
+import hashlib
+import html
+import json
 import re
+import shutil
+import subprocess
 from pathlib import Path, PurePosixPath
+from urllib.parse import urljoin
 
 from mkdocs.utils import get_relative_url
 
@@ -25,8 +44,47 @@ INLINE_LIMIT = 100_000  # characters; only JupyterLab's main stylesheet is that 
 CLASS_ATTR = re.compile(r'class="([^"]*)"')
 CLASS_SELECTOR = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
 
+# A page keeps a script (or stylesheet) only if its HTML has one of the markers.
+PAGE_ASSETS = {
+    ("assets/katex/katex.min.css",): ('class="arithmatex', "notebook-math"),
+    ("assets/katex/katex.min.js", "assets/katex/auto-render.min.js", "javascripts/katex-init.js"):
+        ('class="arithmatex"', "notebook-math"),  # maths left to render in the browser
+    ("javascripts/quiz.js",): ('class="quiz"',),
+    ("javascripts/loss-explorer.js",): ('class="loss-explorer"',),
+    ("css/print-site", "js/print-site.js"): ('id="print-site-page"',),  # the print page's own
+}
+ASSET_TAG = re.compile(r'<(?:link[^>]*href|script[^>]*src)="([^"]*)"[^>]*>(?:</script>)?\s*')
+PRE_TAG = re.compile(r"<pre\b")
+EMPTY_TH = re.compile(r"<th(\s[^>]*)?>\s*</th>")
+IMG_TAG = re.compile(r"<img\b[^>]*>")
+ATTR = re.compile(r'([\w-]+)="([^"]*)"')
+SVG_SIZE = re.compile(r'<svg[^>]*?width="([\d.]+)(pt|px)?"[^>]*?height="([\d.]+)(pt|px)?"')
+DATA_SVG = "data:image/svg+xml;base64,"
+# pymdownx.arithmatex's output: \(...\) in a span, \[...\] in a div.
+ARITHMATEX = re.compile(r'<(span|div) class="arithmatex">\s*\\([(\[])(.*?)\\[)\]]\s*</\1>', re.S)
+KATEX_JS = "assets/katex/katex.min.js"
+RENDER_KATEX = """
+const katex = require(process.argv[1]);
+let input = "";
+process.stdin.on("data", (chunk) => { input += chunk; });
+process.stdin.on("end", () => {
+  const html = JSON.parse(input).map(([tex, display]) => {
+    try {
+      return katex.renderToString(tex, { displayMode: display, throwOnError: true });
+    } catch (error) {
+      process.stderr.write(`${tex}: ${error.message}`);
+      process.exit(1);
+    }
+  });
+  process.stdout.write(JSON.stringify(html));
+});
+"""
+NOTEBOOK_MATH = re.compile(r"\$[^$\n]+\$")
+
 _stylesheet: dict[str, str] = {}
 _used_classes: set[str] = set()
+_chart_alts: dict[str, str] = {}  # site path of a chart -> the alt text a page gives it
+_charts: dict[str, str] = {}  # sha256 of a generated chart -> its site path
 
 
 def css_blocks(css: str):
@@ -68,15 +126,119 @@ def purge(css: str, used: set[str]) -> str:
     return "\n".join(kept)
 
 
-def on_page_content(html: str, page, config, files):
-    """Every notebook page opens with its download, source and Colab links."""
+def on_page_content(content: str, page, config, files):
+    """Code stays out of search; every notebook page opens with its example's links."""
+    content = PRE_TAG.sub("<pre data-search-exclude", content)
+    content = EMPTY_TH.sub(r"<td\1></td>", content)  # a table's empty corner is no header
     if not page.file.src_uri.endswith(".ipynb"):
-        return html
+        for tag in IMG_TAG.findall(content):
+            attrs = dict(ATTR.findall(tag))
+            if attrs.get("alt") and attrs.get("src", "").endswith(".svg"):
+                _chart_alts[site_path(attrs["src"], page.url)] = attrs["alt"]
+        return content
+    page.meta["search"] = {"exclude": True}  # its prose is on the page that explains it
+    page.meta["notebook_math"] = notebook_has_math(page.file.abs_src_path)
     name = PurePosixPath(page.file.src_uri).stem
-    return example_links(name, config, page.url) + html
+    return example_links(name, config, page.url) + content
+
+
+def site_path(src: str, page_url: str) -> str:
+    return urljoin("/" + page_url, src).lstrip("/")
+
+
+def notebook_has_math(path: str) -> bool:
+    cells = json.loads(Path(path).read_text())["cells"]
+    return any(
+        NOTEBOOK_MATH.search("".join(c["source"])) for c in cells if c["cell_type"] == "markdown"
+    )
+
+
+def drop_unused_assets(output: str, page) -> str:
+    present = output + (" notebook-math" if page.meta.get("notebook_math") else "")
+
+    def keep(match):
+        for prefixes, markers in PAGE_ASSETS.items():
+            if any(p in match.group(1) for p in prefixes):
+                return match.group(0) if any(m in present for m in markers) else ""
+        return match.group(0)
+
+    head, body = output.split("</head>", 1) if "</head>" in output else ("", output)
+    return ASSET_TAG.sub(keep, head) + "</head>" + ASSET_TAG.sub(keep, body)
+
+
+def chart_file(data: bytes, config) -> str | None:
+    """The site path of the generated chart with exactly these bytes, if there is one."""
+    if not _charts:
+        docs = Path(config["docs_dir"])
+        for svg in sorted((docs / "generated").glob("*/*.svg")):
+            _charts[hashlib.sha256(svg.read_bytes()).hexdigest()] = svg.relative_to(docs).as_posix()
+    return _charts.get(hashlib.sha256(data).hexdigest())
+
+
+def svg_size(svg: bytes) -> tuple[int, int] | None:
+    match = SVG_SIZE.search(svg[:2000].decode("utf-8", "replace"))
+    if not match:
+        return None
+    scale = 4 / 3 if match.group(2) == "pt" else 1
+    return round(float(match.group(1)) * scale), round(float(match.group(3)) * scale)
+
+
+def fix_images(output: str, page, config) -> str:
+    """Notebook charts as files; every chart sized and loaded lazily."""
+
+    def fix(match):
+        attrs = dict(ATTR.findall(match.group(0)))
+        src = attrs.get("src", "")
+        data = None
+        if src.startswith(DATA_SVG):
+            data = base64.b64decode(src[len(DATA_SVG):])
+            path = chart_file(data, config)
+            if path is None:
+                return match.group(0)
+            src = get_relative_url(path, page.url)
+            name = PurePosixPath(path).stem.replace("_", " ")
+            attrs["alt"] = _chart_alts.get(path) or f"Chart: {name} (the example's figure)"
+        elif src.endswith(".svg") and "://" not in src:
+            file = Path(config["docs_dir"]) / site_path(src, page.url)
+            data = file.read_bytes() if file.is_file() else None
+        if data is None:
+            return match.group(0)
+        attrs["src"] = src
+        size = svg_size(data)
+        if size:
+            attrs["width"], attrs["height"] = map(str, size)
+        attrs["loading"] = "lazy"  # charts sit below a page's opening text
+        attrs["decoding"] = "async"
+        return "<img " + " ".join(f'{k}="{v}"' for k, v in attrs.items()) + ">"  # as found
+
+    return IMG_TAG.sub(fix, output)
+
+
+def render_math(output: str, page, config) -> str:
+    """Each formula as KaTeX's HTML, made at build time by the site's own KaTeX, so the page
+    needs no script for it. Without Node.js the formulas stay as they are and the browser
+    renders them with the same KaTeX (javascripts/katex-init.js)."""
+    found = ARITHMATEX.findall(output)
+    node = shutil.which("node")
+    if not found or not node:
+        return output
+    formulas = [(html.unescape(tex), bracket == "[") for _, bracket, tex in found]
+    result = subprocess.run(
+        [node, "-e", RENDER_KATEX, str(Path(config["docs_dir"]).resolve() / KATEX_JS)],
+        input=json.dumps(formulas), capture_output=True, text=True, timeout=120,
+    )
+    if result.returncode:
+        raise ValueError(f"{page.file.src_uri}: KaTeX cannot render {result.stderr}")
+    rendered = iter(json.loads(result.stdout))
+    return ARITHMATEX.sub(
+        lambda m: f'<{m.group(1)} class="arithmatex katex-static">{next(rendered)}</{m.group(1)}>',
+        output,
+    )
 
 
 def on_post_page(output: str, page, config):
+    output = render_math(output, page, config)
+    output = fix_images(drop_unused_assets(output, page), page, config)
     if not page.file.src_uri.endswith(".ipynb"):
         return output
 
@@ -97,6 +259,10 @@ def on_post_page(output: str, page, config):
 
 
 def on_post_build(config):
+    katex_css = Path(config["site_dir"]) / "assets/katex/katex.min.css"
+    if katex_css.exists():
+        css = katex_css.read_text()
+        katex_css.write_text(css.replace("font-display:block", "font-display:swap"))
     if "css" in _stylesheet:
         target = Path(config["site_dir"]) / NOTEBOOK_CSS
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -85,6 +85,9 @@ class Visit:
 
 def check_page(visit: Visit) -> list[str]:
     page, problems = visit.page, []
+    # Charts below the fold load lazily: load them all, as a reader scrolling down would.
+    page.eval_on_selector_all("img[loading=lazy]", "els => els.forEach(e => e.loading = 'eager')")
+    page.wait_for_function("[...document.images].every(e => e.complete)", timeout=15_000)
     broken = page.eval_on_selector_all(
         "img", "els => els.filter(e => !(e.complete && e.naturalWidth > 0)).map(e => e.src)"
     )
@@ -162,3 +165,42 @@ def test_no_table_is_wider_than_the_content_column(browser, base_url, nav_urls):
                      for t in page.evaluate(TABLE_WIDTHS)]
     context.close()
     assert not too_wide, "\n".join(too_wide)
+
+
+# ---- accessibility: axe-core on every page, light and dark ---------------------------------
+AXE = os.path.join(os.path.dirname(__file__), "..", "node_modules", "axe-core", "axe.min.js")
+AXE_RUN = """async () => {
+  const result = await axe.run(document, { resultTypes: ["violations"] });
+  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.length} element(s), `
+    + v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join("; "));
+}"""
+
+
+@pytest.fixture(scope="module")
+def axe_script():
+    if not os.path.exists(AXE):
+        message = "axe-core not installed: run `npm ci`"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    with open(AXE) as file:
+        return file.read()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_page_has_no_axe_violations(browser, base_url, nav_urls, axe_script, scheme):
+    """axe-core's rules (WCAG 2.x A/AA and its best practices) on every page, in the colour
+    scheme a reader's system asks for: no violation."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    page = context.new_page()
+    found = {}
+    for url in nav_urls:
+        page.goto(base_url + url, wait_until="load")
+        page.add_script_tag(content=axe_script)
+        violations = page.evaluate(AXE_RUN)
+        if violations:
+            found[url or "/"] = violations
+    context.close()
+    print(f"axe-core, {scheme} scheme: {len(nav_urls) - len(found)} of {len(nav_urls)} pages "
+          f"without violations")
+    assert not found, "\n".join(f"{u}: {v}" for u, vs in found.items() for v in vs)
