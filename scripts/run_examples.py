@@ -228,7 +228,7 @@ def check(selected, everything) -> int:
     if problems:
         say("run `python scripts/run_examples.py` and commit docs/generated/", sys.stderr)
         return 1
-    say(f"all {len(selected)} examples fresh")
+    say(f"all {len(selected)} examples fresh" if len(selected) > 1 else f"{next(iter(selected))} is fresh")
     return 0
 
 
