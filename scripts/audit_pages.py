@@ -19,48 +19,22 @@ its median kept, as Lighthouse advises for noisy scores.
 """
 
 import argparse
-import functools
 import json
 import os
-import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+
+from static_site import NO_CHROMIUM, find_chromium, nav_urls, serve
 
 REPO = Path(__file__).resolve().parents[1]
 LIGHTHOUSE = REPO / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 GOALS = {"performance": 90, "accessibility": 100, "best-practices": 100, "seo": 100}
 CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --no-first-run"
-
-
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-def nav_urls() -> list[str]:
-    """Every page in the navigation, as a URL path relative to the site root."""
-    from mkdocs.config import load_config
-
-    urls = []
-
-    def walk(items):
-        for item in items:
-            value = next(iter(item.values())) if isinstance(item, dict) else item
-            if isinstance(value, list):
-                walk(value)
-            else:
-                stem = value.rsplit(".", 1)[0]
-                urls.append("" if stem == "index" else stem.removesuffix("/index") + "/")
-
-    walk(load_config(str(REPO / "mkdocs.yml"))["nav"])
-    return urls
 
 
 def lighthouse(url: str, chromium: str) -> dict:
@@ -127,10 +101,9 @@ def main(argv=None) -> int:
                              "with this (repeatable; '' is home; default: every page)")
     args = parser.parse_args(argv)
 
-    chromium = os.environ.get("HANDBOOK_CHROMIUM") or shutil.which("chromium")
+    chromium = find_chromium()
     if not chromium:
-        print("error: Chromium not found; install it (Debian: apt-get install chromium) "
-              "or set HANDBOOK_CHROMIUM", file=sys.stderr)
+        print(f"error: {NO_CHROMIUM}", file=sys.stderr)
         return 2
     if not LIGHTHOUSE.exists():
         print("error: Lighthouse not installed; run `npm ci`", file=sys.stderr)
@@ -142,10 +115,7 @@ def main(argv=None) -> int:
     urls = nav_urls()
     if args.only:
         urls = [u for u in urls if any(u == o or (o and u.startswith(o)) for o in args.only)]
-    server = ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(args.site))
-    )
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    server = serve(args.site)
     base = f"http://127.0.0.1:{server.server_port}/"
     enforced = args.enforce_performance
     rows, failures, start = {}, [], time.monotonic()

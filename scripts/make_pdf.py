@@ -11,13 +11,10 @@ headings, and tags for screen readers. Uses the system Chromium (or HANDBOOK_CHR
 """
 
 import argparse
-import functools
-import os
-import shutil
 import sys
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+
+from static_site import NO_CHROMIUM, find_chromium, serve
 
 PRINT_PAGE = "print_page/"
 # Open what a reader could open, and label each tab's content, before printing.
@@ -34,11 +31,6 @@ MATH_DONE = """() => [...document.querySelectorAll(".arithmatex")]
   .every((e) => e.querySelector(".katex"))"""
 
 
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("site", type=Path, help="a built site folder (mkdocs build -d ...)")
@@ -46,20 +38,16 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     out = args.out or args.site / "handbook.pdf"
 
-    chromium = os.environ.get("HANDBOOK_CHROMIUM") or shutil.which("chromium")
+    chromium = find_chromium()
     if not chromium:
-        print("error: Chromium not found; install it (Debian: apt-get install chromium) "
-              "or set HANDBOOK_CHROMIUM", file=sys.stderr)
+        print(f"error: {NO_CHROMIUM}", file=sys.stderr)
         return 2
     if not (args.site / PRINT_PAGE / "index.html").exists():
         print(f"error: {args.site} has no {PRINT_PAGE}; build the site first", file=sys.stderr)
         return 2
     from playwright.sync_api import sync_playwright
 
-    server = ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(args.site))
-    )
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    server = serve(args.site)
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(

@@ -8,21 +8,13 @@ Uses the system Chromium (``chromium`` on PATH, or HANDBOOK_CHROMIUM) through Pl
 """
 
 import argparse
-import functools
-import os
-import shutil
 import sys
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+
+from static_site import NO_CHROMIUM, find_chromium, serve
 
 WIDTHS = (390, 1280)
 SCHEMES = ("light", "dark")
-
-
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 def page_urls(site: Path) -> list[str]:
@@ -38,10 +30,9 @@ def main(argv=None) -> int:
     parser.add_argument("--width", type=int, action="append", help="viewport width(s)")
     args = parser.parse_args(argv)
 
-    chromium = os.environ.get("HANDBOOK_CHROMIUM") or shutil.which("chromium")
+    chromium = find_chromium()
     if not chromium:
-        print("error: Chromium not found; install it (Debian: apt-get install chromium) "
-              "or set HANDBOOK_CHROMIUM", file=sys.stderr)
+        print(f"error: {NO_CHROMIUM}", file=sys.stderr)
         return 2
     if not (args.site / "index.html").exists():
         print(f"error: {args.site} is not a built site; run `mkdocs build -d {args.site}` first",
@@ -50,10 +41,7 @@ def main(argv=None) -> int:
     from playwright.sync_api import sync_playwright
 
     args.out.mkdir(parents=True, exist_ok=True)
-    server = ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(args.site))
-    )
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    server = serve(args.site)
     base = f"http://127.0.0.1:{server.server_port}/"
     urls = [u for u in page_urls(args.site) if u.startswith(args.only)]
     with sync_playwright() as playwright:

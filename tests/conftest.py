@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import static_site
 
 REPO = Path(__file__).resolve().parents[1]
 SITE_FIXTURES = {"site_build", "site_dir"}
@@ -41,19 +42,4 @@ def site_dir(site_build):
 @pytest.fixture(scope="session")
 def nav_urls():
     """Every page in the navigation, as a URL path relative to the site root."""
-    from mkdocs.config import load_config
-
-    config = load_config(str(REPO / "mkdocs.yml"))
-    urls = []
-
-    def walk(items):
-        for item in items:
-            value = next(iter(item.values())) if isinstance(item, dict) else item
-            if isinstance(value, list):
-                walk(value)
-            else:
-                stem = value.rsplit(".", 1)[0]
-                urls.append("" if stem == "index" else stem.removesuffix("/index") + "/")
-
-    walk(config["nav"])
-    return urls
+    return static_site.nav_urls()

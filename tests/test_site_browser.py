@@ -5,19 +5,14 @@ Chromium is the system's (Debian: ``apt-get install chromium``), driven by Playw
 nothing is downloaded. Without Chromium the test is skipped locally and fails in CI.
 """
 
-import functools
 import os
-import shutil
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlparse
 
 import pytest
+from static_site import NO_CHROMIUM, find_chromium, serve
 
 SUB_PATH = "loss-functions-handbook"
-CHROMIUM = os.environ.get("HANDBOOK_CHROMIUM") or shutil.which("chromium") or shutil.which(
-    "chromium-browser"
-)
+CHROMIUM = find_chromium()
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--disable-quic",
@@ -27,20 +22,11 @@ SEARCH_TERM = "cross-entropy"
 SEARCH_MUST_FIND = ["traces/mse-and-cross-entropy/", "traces/categorical-cross-entropy/"]
 
 
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="module")
 def base_url(site_dir, tmp_path_factory):
     root = tmp_path_factory.mktemp("static-host")
     (root / SUB_PATH).symlink_to(site_dir, target_is_directory=True)
-    server = ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(root))
-    )
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    server = serve(root)
     yield f"http://127.0.0.1:{server.server_port}/{SUB_PATH}/"
     server.shutdown()
 
@@ -48,7 +34,7 @@ def base_url(site_dir, tmp_path_factory):
 @pytest.fixture(scope="module")
 def browser():
     if not CHROMIUM:
-        message = "Chromium not found: install it (Debian: apt-get install chromium)"
+        message = NO_CHROMIUM
         if os.environ.get("CI"):
             pytest.fail(message)
         pytest.skip(message)
