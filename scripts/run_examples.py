@@ -26,7 +26,7 @@ from pathlib import Path
 import example_cache as cache
 import execution_report
 
-DEFAULT_TIME_LIMIT = 1800  # seconds per example; the slowest full run takes about 5 minutes
+DEFAULT_TIME_LIMIT = 1800  # seconds per example; the slowest full run takes about 6 minutes
 LOG_EVERY = 30  # seconds between progress lines when the output is not a terminal
 interrupted = threading.Event()
 
