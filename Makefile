@@ -9,7 +9,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build examples check audit pdf clean
+.PHONY: serve test test-unit build examples check audit pdf clean
 
 serve: $(STAMP)
 	$(PY) -m mkdocs serve -a 127.0.0.1:8000
@@ -18,6 +18,10 @@ serve: $(STAMP)
 # test is reported as skipped.
 test: $(STAMP) $(if $(shell command -v npm),node_modules/.installed)
 	$(PY) -m pytest
+
+# The fast tier alone (in-process, no kernel, no site build), for the edit loop.
+test-unit: $(STAMP)
+	$(PY) -m pytest tests/unit -n 0
 
 build: $(STAMP)
 	$(PY) -m mkdocs build --strict

@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "experiment_overfitting.py"
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "experiment_overfitting.py"
 FUNCTIONS = ("prepare", "build_model")
 
 

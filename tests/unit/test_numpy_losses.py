@@ -23,7 +23,7 @@ from hypothesis.extra.numpy import arrays
 
 from pytest_codeblocks import extract_from_file
 
-PAGE = Path(__file__).resolve().parents[1] / "docs" / "reference" / "numpy-implementations.md"
+PAGE = Path(__file__).resolve().parents[2] / "docs" / "reference" / "numpy-implementations.md"
 
 
 def page_functions() -> types.SimpleNamespace:

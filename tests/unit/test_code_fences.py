@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from pytest_codeblocks import extract_from_file
 
-DOCS = Path(__file__).resolve().parents[1] / "docs"
+DOCS = Path(__file__).resolve().parents[2] / "docs"
 EXECUTED = {"python", "sh", "bash"}
 PYTHONISH = re.compile(r"^(py|python|python3|ipython|ipython3|pycon)\b", re.IGNORECASE)
 EXAMPLE_INCLUDE = re.compile(r'^-{2}8<-{2} "(examples/[\w-]+\.py)"$')

@@ -8,13 +8,17 @@ it shows must match Keras's to 4 decimals.
 
 import json
 import math
+import re
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
-from tests.test_site_browser import Visit, base_url, browser  # noqa: F401 (fixtures)
+from tests.site.browsing import Visit
 
-KERAS_VALUES = Path(__file__).resolve().parents[1] / "docs/generated/loss_explorer_values/results.json"
+pytestmark = pytest.mark.xdist_group("site")
+
+KERAS_VALUES = Path(__file__).resolve().parents[2] / "docs/generated/loss_explorer_values/results.json"
 # Shown with 4 decimals, Keras's value rounded to 6. Gradients with respect to p reach 1e7
 # near the clip, where float64 rounding of 1 - p alone moves the 4th decimal: a relative
 # allowance of 1e-9 covers that and nothing else.
@@ -30,7 +34,7 @@ def shown(text: str) -> float:
 
 
 @pytest.fixture
-def visit(browser, base_url):  # noqa: F811
+def visit(browser, base_url):
     visits = []
 
     def open_page(path):
@@ -128,8 +132,9 @@ def test_every_page_with_questions_grades_them(visit):
                           ("reference/from-logits/", "label-smoothing-target")]:
         page = visit(path).page
         option(page, quiz_id, right=True).click()
-        assert page.locator(f"#{quiz_id} .quiz-feedback").inner_text().startswith("Right"), path
-        assert page.locator(SCORE).inner_text().startswith("1 right out of 1 answered"), path
+        # expect() waits for the grading (up to 5 s) instead of reading the text at once
+        expect(page.locator(f"#{quiz_id} .quiz-feedback")).to_have_text(re.compile("^Right"))
+        expect(page.locator(SCORE)).to_have_text(re.compile("^1 right out of 1 answered"))
 
 
 @pytest.fixture(scope="module")
