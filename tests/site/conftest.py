@@ -25,9 +25,23 @@ def missing(message: str):
     pytest.skip(message)
 
 
+def built_once_per_run(tmp_path_factory):
+    """Fail if another xdist worker of this run built the site too: the "site" group no
+    longer holds (as with pytest 9.2 and pytest-xdist 3.8), and every site test pays twice."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not worker:
+        return
+    run_root = tmp_path_factory.getbasetemp().parent  # shared by this run's workers only
+    others = [p.name for p in run_root.glob("site-built-by-*") if p.name != f"site-built-by-{worker}"]
+    (run_root / f"site-built-by-{worker}").touch()
+    assert not others, (f"{worker} builds the site, which {others} already did: the tests of "
+                        "tests/site/ are not in one xdist group any more")
+
+
 @pytest.fixture(scope="session")
 def site_build(tmp_path_factory):
     """``mkdocs build --strict`` into a temporary folder: (site folder, build log)."""
+    built_once_per_run(tmp_path_factory)
     site = tmp_path_factory.mktemp("site")
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
