@@ -32,8 +32,8 @@ def built_once_per_run(tmp_path_factory):
     if not worker:
         return
     run_root = tmp_path_factory.getbasetemp().parent  # shared by this run's workers only
+    (run_root / f"site-built-by-{worker}").touch()  # before looking: two at once both fail
     others = [p.name for p in run_root.glob("site-built-by-*") if p.name != f"site-built-by-{worker}"]
-    (run_root / f"site-built-by-{worker}").touch()
     assert not others, (f"{worker} builds the site, which {others} already did: the tests of "
                         "tests/site/ are not in one xdist group any more")
 
