@@ -368,6 +368,30 @@ def test_interrupted_run_exits_130_and_keeps_the_published_files(sandbox, capsys
     assert sandbox.snapshot() == before and not sandbox.hidden()
 
 
+def test_ctrl_c_turned_into_another_error_is_still_an_interruption(sandbox, capsys,
+                                                                   monkeypatch):
+    sandbox.write("tiny")
+
+    def interrupted_then_other_error(*args):
+        with pytest.raises(KeyboardInterrupt):
+            run_examples.on_interrupt(signal.SIGINT, None)
+        raise RuntimeError("kernel died")  # as nbclient may report the interrupted kernel
+
+    monkeypatch.setattr(execute_example, "execute", interrupted_then_other_error)
+    code, _, err = main(capsys)
+    assert code == 130
+    assert err == "\ninterrupted: the published files in docs/generated are unchanged\n"
+    assert run_examples.interrupted.is_set()
+    assert not (sandbox.generated / "tiny").exists() and not sandbox.hidden()
+
+
+def test_main_handles_ctrl_c_itself(sandbox):
+    sandbox.write("tiny")
+    sandbox.write("more")
+    run_examples.main(["--check"])
+    assert signal.getsignal(signal.SIGINT) is run_examples.on_interrupt
+
+
 def test_an_unexpected_error_is_not_disguised(sandbox, capsys, monkeypatch):
     sandbox.write("tiny")
 
