@@ -202,9 +202,10 @@ def test_text_cells_make_the_column_left_aligned(cell):
 
 
 def test_placeholders_do_not_decide_a_column():
-    lines = table(["a", "b", "c"], ["-", "", "x"], ["1", "–", "-"], ["", "", "2"])
-    assert lines[1] == "| --: | :-- | :-- |"
-    assert lines[2:] == ["| - |  | x |", "| 1 | – | - |", "|  |  | 2 |"]
+    lines = table(["a", "b", "c", "d"], ["-", "", "x", "–"], ["1", "–", "-", "3"],
+                  ["", "", "2", ""])
+    assert lines[1] == "| --: | :-- | :-- | --: |"
+    assert lines[2:] == ["| - |  | x | – |", "| 1 | – | - | 3 |", "|  |  | 2 |  |"]
 
 
 def test_table_with_a_header_only_is_left_aligned():
