@@ -24,6 +24,52 @@ def test_table_has_a_row_per_page_with_its_scores_weight_and_host():
         "| /traces/ | 45 | 98 | 100 | 100 | 123 | 1500 |\n")
 
 
+REPORT = {
+    "categories": {
+        "performance": {"score": 0.874}, "accessibility": {"score": 0.96, "auditRefs": [
+            {"id": "color-contrast", "weight": 7}, {"id": "image-alt", "weight": 10},
+            {"id": "aria-allowed-attr", "weight": 0}, {"id": "bypass", "weight": 7}]},
+        "best-practices": {"score": 1}, "seo": {"score": 0.995},
+    },
+    "audits": {
+        "total-byte-weight": {"numericValue": 734567.8},
+        "color-contrast": {"score": 0}, "image-alt": {"score": 1},
+        "aria-allowed-attr": {"score": 0}, "bypass": {"score": None},
+        "first-contentful-paint": {"displayValue": "1.9 s"},
+        "largest-contentful-paint": {"displayValue": "3.1 s"},
+        "total-blocking-time": {"displayValue": "0 ms"},
+        "cumulative-layout-shift": {"score": 1},
+        "speed-index": {"displayValue": "2.0 s"},
+    },
+    "environment": {"benchmarkIndex": 1499.6},
+}
+
+
+def test_one_lighthouse_run_is_read_from_its_report(monkeypatch):
+    calls = []
+
+    def run(argv, check, timeout, env):
+        calls.append((argv, env["CHROME_PATH"]))
+        path = next(a for a in argv if a.startswith("--output-path=")).split("=", 1)[1]
+        with open(path, "w") as report:
+            json.dump(REPORT, report)
+
+    monkeypatch.setattr(audit_pages.subprocess, "run", run)
+    result = audit_pages.lighthouse("http://127.0.0.1:1/traces/", "/usr/bin/chromium")
+    assert result == {
+        "performance": 87, "accessibility": 96, "best-practices": 100, "seo": 100,
+        "weight": 734567, "benchmarkIndex": 1500,
+        "metrics": {"first-contentful-paint": "1.9 s", "largest-contentful-paint": "3.1 s",
+                    "total-blocking-time": "0 ms", "cumulative-layout-shift": "",
+                    "speed-index": "2.0 s"},
+        "failed": ["color-contrast"],
+    }
+    ((argv, chromium),) = calls
+    assert argv[:2] == [str(audit_pages.LIGHTHOUSE), "http://127.0.0.1:1/traces/"]
+    assert "--only-categories=performance,accessibility,best-practices,seo" in argv
+    assert chromium == "/usr/bin/chromium"
+
+
 @pytest.fixture
 def lighthouse(monkeypatch):
     """Lighthouse answering from a list of performance scores per URL; the URLs it ran on."""
