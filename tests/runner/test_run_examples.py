@@ -3,11 +3,12 @@
 Every generated notebook runs here in a kernel with a clean environment (no path into this
 repository, only KERAS_HOME), as a reader who downloads it would run it. Tests of the
 runner's own behaviour drive it on tiny examples written into a temporary folder
-(HANDBOOK_EXAMPLES_DIR / HANDBOOK_GENERATED_DIR), so they take seconds.
+(HANDBOOK_EXAMPLES_DIR / HANDBOOK_GENERATED_DIR), so they take seconds. Only what needs a
+real process or kernel is here; the runner's arguments, caching, checks and manifest errors
+are answered by ``main(argv)`` in-process in tests/unit/test_run_examples_main.py.
 """
 
 import hashlib
-import json
 import os
 import re
 import shutil
@@ -152,33 +153,6 @@ def last_line(result) -> str:
     return result.stderr.strip().splitlines()[-1]
 
 
-def test_unchanged_source_is_not_executed_again(sandbox):
-    examples, generated, env = sandbox
-    source = write_example(examples, "tiny")
-    first = run(env=env)
-    assert "tiny: done" in first.stdout, first.stdout + first.stderr
-    notebook = generated / "tiny" / "tiny.ipynb"
-    stamp = notebook.stat().st_mtime_ns
-
-    second = run(env=env)
-    assert "tiny: up to date, skipped" in second.stdout
-    assert notebook.stat().st_mtime_ns == stamp
-
-    # prose only: the notebook is re-rendered from stored outputs, nothing re-runs
-    source.write_text(source.read_text().replace("writes a number", "writes one number"))
-    third = run(env=env)
-    assert "re-rendered (not re-run)" in third.stdout, third.stdout + third.stderr
-    assert "writes one number" in notebook.read_text()
-    assert run("--check", env=env).returncode == 0
-
-    # code: runs again
-    source.write_text(source.read_text().replace("value = 3", "value = 4"))
-    assert run("--check", env=env).returncode == 1
-    fourth = run(env=env)
-    assert "tiny: done" in fourth.stdout
-    assert json.loads((generated / "tiny" / "results.json").read_text()) == {"total": 6}
-
-
 FIGURE_AND_TABLE = """
     # %% figures=["line"]
     import matplotlib.pyplot as plt
@@ -216,14 +190,6 @@ def test_example_the_runner_cannot_capture_says_why(sandbox, source, message):
     assert result.returncode == 1
     assert message in last_line(result)
     assert not (generated / "tiny").exists() and not hidden_leftovers(generated)
-
-
-def test_unknown_name_lists_valid_names(sandbox):
-    examples, _, env = sandbox
-    write_example(examples, "tiny")
-    result = run("--only", "nope", env=env)
-    assert result.returncode == 2
-    assert result.stderr.strip() == "error: unknown example 'nope'; valid names: tiny"
 
 
 def test_failing_example_reports_cell_and_keeps_other_artifacts(sandbox):
@@ -301,64 +267,3 @@ def test_hung_cell_stops_at_the_time_limit(sandbox):
     assert "example 'hangs' still running after 8 s, its time limit" in last_line(result)
     assert "--timeout" in last_line(result)
     assert not (generated / "hangs").exists() and not hidden_leftovers(generated)
-
-
-def test_check_only_one_example_does_not_call_the_others_orphans(sandbox):
-    examples, generated, env = sandbox
-    write_example(examples, "first")
-    write_example(examples, "second")
-    assert run(env=env).returncode == 0
-    result = run("--check", "--only", "first", env=env)
-    assert result.returncode == 0, result.stdout
-    assert "orphan" not in result.stdout and "delete" not in result.stdout
-
-
-def test_smoke_output_may_not_go_into_the_published_folder(sandbox):
-    examples, generated, env = sandbox
-    write_example(examples, "tiny")
-    assert run(env=env).returncode == 0
-    before = tree_digest(generated)
-    result = run("--smoke", "--keep", str(generated), env=env)
-    assert result.returncode == 2
-    assert "where the committed full runs live" in last_line(result)
-    assert tree_digest(generated) == before
-
-
-def test_truncated_manifest_is_named_and_repaired(sandbox):
-    examples, generated, env = sandbox
-    write_example(examples, "tiny")
-    assert run(env=env).returncode == 0
-    manifest = generated / "tiny" / "manifest.json"
-    manifest.write_text(manifest.read_text()[:40])
-    check = run("--check", env=env)
-    assert check.returncode == 1
-    assert "manifest.json is not valid JSON" in check.stdout
-    assert "--force --only tiny" in check.stdout
-    repaired = run(env=env)
-    assert repaired.returncode == 0, repaired.stderr
-    assert json.loads(manifest.read_text())["example"] == "tiny"
-    assert run("--check", env=env).returncode == 0
-    assert not hidden_leftovers(generated)
-
-
-def test_check_notices_a_generated_file_edited_by_hand(sandbox):
-    examples, generated, env = sandbox
-    write_example(examples, "tiny")
-    assert run(env=env).returncode == 0
-    (generated / "tiny" / "results.json").write_text('{"total": 99}\n')
-    result = run("--check", env=env)
-    assert result.returncode == 1
-    assert "edited by hand: results.json" in result.stdout
-
-
-@pytest.mark.parametrize("cell, message", [
-    ("value = 3 * 1", "example 'tiny': parameter 'value' is not a literal (`3 * 1`)"),
-    ("value = 3\nprint(value)", "example 'tiny': parameters cell line 2 is not a plain"),
-])
-def test_parameters_cell_problems_name_the_example(sandbox, cell, message):
-    examples, generated, env = sandbox
-    write_example(examples, "tiny", source=TINY.replace("value = 3", cell))
-    result = run(env=env)
-    assert result.returncode == 2
-    assert message in last_line(result)
-    assert not (generated / "tiny").exists()
