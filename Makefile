@@ -8,11 +8,13 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
+PORT ?= 8000
 
 .PHONY: serve test test-unit build examples check audit pdf clean
 
+# PORT chooses another port: make serve PORT=8001
 serve: $(STAMP)
-	$(PY) -m mkdocs serve -a 127.0.0.1:8000
+	@$(PY) scripts/serve_site.py --port $(PORT)
 
 # axe-core (npm) for the accessibility test, installed when npm is there; without it that
 # test is reported as skipped.

@@ -4,6 +4,7 @@ Shared by the browser tests, the screenshots, the audit and the PDF.
 """
 
 import functools
+import gzip
 import os
 import shutil
 import threading
@@ -13,6 +14,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 NO_CHROMIUM = ("Chromium not found; install it (Debian: apt-get install chromium) "
                "or set HANDBOOK_CHROMIUM to a Chromium binary")
+# What GitHub Pages (and every common host) sends gzipped: text, scripts, data, SVG.
+COMPRESSED_TYPES = ("text/", "application/javascript", "application/json",
+                    "application/xml", "image/svg+xml")
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
@@ -20,11 +24,53 @@ class QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-def serve(folder: Path) -> ThreadingHTTPServer:
-    """Serve ``folder`` on a free local port, in a background thread, until ``shutdown()``."""
-    server = ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(folder))
-    )
+class GzipHandler(QuietHandler):
+    """Text types gzipped for a client that accepts it, as GitHub Pages serves them."""
+
+    _cache: dict[tuple[str, float], bytes] = {}
+
+    def send_head(self):
+        path = self.translate_path(self.path)
+        if os.path.isdir(path):
+            path = os.path.join(path, "index.html")
+        if ("gzip" not in self.headers.get("Accept-Encoding", "")
+                or not os.path.isfile(path)
+                or not self.guess_type(path).startswith(COMPRESSED_TYPES)
+                or (os.path.isdir(self.translate_path(self.path))
+                    and not self.path.split("?", 1)[0].endswith("/"))):
+            return super().send_head()  # as is: binary, missing, or a folder's redirect
+        key = (path, os.path.getmtime(path))
+        body = self._cache.get(key)
+        if body is None:
+            body = self._cache[key] = gzip.compress(Path(path).read_bytes(), compresslevel=6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(path))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Vary", "Accept-Encoding")
+        self.end_headers()
+        return _Body(body)
+
+
+class _Body:
+    """The file-like object ``send_head`` returns: ``do_GET`` copies it, ``do_HEAD`` closes it."""
+
+    def __init__(self, data: bytes):
+        self.data = data
+
+    def read(self, *args):
+        data, self.data = self.data, b""
+        return data
+
+    def close(self):
+        pass
+
+
+def serve(folder: Path, *, compress: bool = False) -> ThreadingHTTPServer:
+    """Serve ``folder`` on a free local port, in a background thread, until ``shutdown()``;
+    with ``compress``, text types are gzipped as GitHub Pages sends them."""
+    handler = GzipHandler if compress else QuietHandler
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
 
