@@ -9,7 +9,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build examples check audit pdf clean
+.PHONY: serve test test-versions versions-env build examples check audit pdf clean
 
 serve: $(STAMP)
 	$(PY) -m mkdocs serve -a 127.0.0.1:8000
@@ -18,6 +18,18 @@ serve: $(STAMP)
 # test is reported as skipped.
 test: $(STAMP) $(if $(shell command -v npm),node_modules/.installed)
 	$(PY) -m pytest
+
+# The pages' code blocks and every example's smoke run on each TensorFlow/Keras pair
+# (constraints/: oldest supported, pinned, newest release), each in its own .venv-NAME/ made
+# on demand; recorded in docs/generated/versions.json and the execution report, which every
+# page's "Verified on" line reads. VERSIONS narrows it, e.g. `make test-versions VERSIONS=oldest`.
+VERSIONS ?= oldest pinned newest
+test-versions: $(STAMP)
+	$(PY) scripts/version_matrix.py run $(VERSIONS)
+
+# Just the environments, e.g. `make versions-env VERSIONS=oldest` makes .venv-oldest/.
+versions-env: $(STAMP)
+	$(PY) scripts/version_envs.py env $(filter-out pinned,$(VERSIONS))
 
 build: $(STAMP)
 	$(PY) -m mkdocs build --strict
@@ -49,4 +61,4 @@ $(STAMP): requirements.txt
 	touch $(STAMP)
 
 clean:
-	rm -rf site build .cache .pytest_cache node_modules
+	rm -rf site build .cache .pytest_cache node_modules .venv-*/
