@@ -18,6 +18,9 @@ lazily. KaTeX's fonts are shown with ``font-display: swap`` (text first, in a fa
 rather than invisible until the font arrives). Code blocks and notebook pages stay out of the search index: it
 finds the prose, which says what every block shows. A table's empty corner cell is a data
 cell, not an empty header (which screen readers would announce as a nameless column).
+Under its title every page (and every notebook page) says which TensorFlow/Keras pairs its
+blocks and examples were verified on, read from the recorded version matrix
+(scripts/version_report.py).
 """
 
 import base64
