@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 PORT ?= 8000
 
-.PHONY: serve test test-unit build examples check audit pdf clean
+.PHONY: serve test test-unit test-versions versions-env build examples check audit pdf clean
 
 # PORT chooses another port: make serve PORT=8001
 serve: $(STAMP)
@@ -24,6 +24,18 @@ test: $(STAMP) $(if $(shell command -v npm),node_modules/.installed)
 # The fast tier alone (in-process, no kernel, no site build), for the edit loop.
 test-unit: $(STAMP)
 	$(PY) -m pytest tests/unit -n 0
+
+# The pages' code blocks and every example's smoke run on each TensorFlow/Keras pair
+# (constraints/: oldest supported, pinned, newest release), each in its own .venv-NAME/ made
+# on demand; recorded in docs/generated/versions.json and the execution report, which every
+# page's "Verified on" line reads. VERSIONS narrows it, e.g. `make test-versions VERSIONS=oldest`.
+VERSIONS ?= oldest pinned newest
+test-versions: $(STAMP)
+	$(PY) scripts/version_matrix.py run $(VERSIONS)
+
+# Just the environments, e.g. `make versions-env VERSIONS=oldest` makes .venv-oldest/.
+versions-env: $(STAMP)
+	$(PY) scripts/version_envs.py env $(filter-out pinned,$(VERSIONS))
 
 build: $(STAMP)
 	$(PY) -m mkdocs build --strict
@@ -55,4 +67,4 @@ $(STAMP): requirements.txt
 	touch $(STAMP)
 
 clean:
-	rm -rf site build .cache .pytest_cache node_modules
+	rm -rf site build .cache .pytest_cache node_modules .venv-*/

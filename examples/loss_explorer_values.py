@@ -23,12 +23,14 @@ import numpy as np
 import tensorflow as tf
 
 # Double precision, so that float32 rounding (of 1 - p near p = 1, above all) does not hide
-# the formulas.
+# the formulas. Losses compute in Keras's float type, set here for the whole program (the
+# losses' own `dtype` argument is missing from older Keras 3 releases).
 DTYPE = "float64"
-mse = keras.losses.MeanSquaredError(dtype=DTYPE)
-bce = keras.losses.BinaryCrossentropy(dtype=DTYPE)
-bce_from_logits = keras.losses.BinaryCrossentropy(from_logits=True, dtype=DTYPE)
-cce = keras.losses.CategoricalCrossentropy(dtype=DTYPE)
+keras.config.set_floatx(DTYPE)
+mse = keras.losses.MeanSquaredError()
+bce = keras.losses.BinaryCrossentropy()
+bce_from_logits = keras.losses.BinaryCrossentropy(from_logits=True)
+cce = keras.losses.CategoricalCrossentropy()
 print("Keras epsilon:", keras.config.epsilon())
 
 # %% [markdown]
@@ -100,9 +102,8 @@ clip_logit = float(np.log((1 - epsilon) / epsilon))  # |z| beyond which sigmoid(
 z_curve = tf.constant(np.linspace(-30.0, 5.0, 701)[:, None], dtype=DTYPE)
 p_curve = tf.sigmoid(z_curve)
 ones = tf.ones_like(z_curve)
-each_from_p = keras.losses.BinaryCrossentropy(reduction=None, dtype=DTYPE)(ones, p_curve)
-each_from_z = keras.losses.BinaryCrossentropy(from_logits=True, reduction=None,
-                                              dtype=DTYPE)(ones, z_curve)
+each_from_p = keras.losses.BinaryCrossentropy(reduction=None)(ones, p_curve)
+each_from_z = keras.losses.BinaryCrossentropy(from_logits=True, reduction=None)(ones, z_curve)
 fig, ax = plt.subplots(figsize=(7, 3.6))
 ax.plot(p_curve.numpy()[:, 0], each_from_z.numpy(), linestyle="--",
         label="exact: from the logit (from_logits=True)")
@@ -139,7 +140,7 @@ smoothing_minimum = {}
 fig, ax = plt.subplots(figsize=(7, 3.6))
 for eps, style in zip(smoothing_values, ["-", "--", "-."]):
     loss = keras.losses.CategoricalCrossentropy(from_logits=True, label_smoothing=eps,
-                                                reduction=None, dtype=DTYPE)
+                                                reduction=None)
     values = loss(gap_labels, gap_logits).numpy()
     i = int(np.argmin(values))
     label = f"label_smoothing={eps:g}"

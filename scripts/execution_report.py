@@ -1,9 +1,11 @@
-"""The "Execution report" page, written from the examples' manifests alone."""
+"""The "Execution report" page, written from the examples' manifests and the version matrix
+(``docs/generated/versions.json``)."""
 
 import os
 import tempfile
 from pathlib import Path
 
+import version_report
 from example_cache import GENERATED, Example
 
 REPORT = GENERATED / "report.md"
@@ -57,6 +59,7 @@ def render(examples: dict[str, Example]) -> str:
         )
     total = sum(m["seconds"] for m in manifests.values() if m)
     lines += ["", f"Total run time of a full regeneration: {_minutes(total)}.", ""]
+    lines += version_report.matrix_markdown(version_report.load())
     return "\n".join(lines)
 
 

@@ -18,6 +18,9 @@ lazily. KaTeX's fonts are shown with ``font-display: swap`` (text first, in a fa
 rather than invisible until the font arrives). Code blocks and notebook pages stay out of the search index: it
 finds the prose, which says what every block shows. A table's empty corner cell is a data
 cell, not an empty header (which screen readers would announce as a nameless column).
+Under its title every page (and every notebook page) says which TensorFlow/Keras pairs its
+blocks and examples were verified on, read from the recorded version matrix
+(scripts/version_report.py).
 """
 
 import base64
@@ -32,6 +35,7 @@ from urllib.parse import urljoin
 
 from mkdocs.utils import get_relative_url
 
+import version_report
 from example_links import example_links
 
 NOTEBOOK_CSS = "assets/stylesheets/notebook.css"
@@ -55,6 +59,7 @@ PAGE_ASSETS = {
 }
 ASSET_TAG = re.compile(r'<(?:link[^>]*href|script[^>]*src)="([^"]*)"[^>]*>(?:</script>)?\s*')
 PRE_TAG = re.compile(r"<pre\b")
+H1_END = re.compile(r"</h1>")
 EMPTY_TH = re.compile(r"<th(\s[^>]*)?>\s*</th>")
 IMG_TAG = re.compile(r"<img\b[^>]*>")
 ATTR = re.compile(r'([\w-]+)="([^"]*)"')
@@ -126,8 +131,22 @@ def purge(css: str, used: set[str]) -> str:
     return "\n".join(kept)
 
 
+def verified_on(page) -> str:
+    """The page's "Verified on" line, from the recorded version matrix ("" if it has none)."""
+    src = page.file.src_uri
+    if src.startswith("generated/") and not src.endswith(".ipynb"):
+        return ""  # the execution report holds the matrix itself
+    line = version_report.verified_line(src, version_report.load())
+    if line is None:
+        return ""
+    href = get_relative_url("generated/report/", page.url) + f"#{version_report.REPORT_ANCHOR}"
+    return (f'<p class="verified-on">{html.escape(line)} '
+            f'<a href="{href}">The version matrix</a></p>\n')
+
+
 def on_page_content(content: str, page, config, files):
-    """Code stays out of search; every notebook page opens with its example's links."""
+    """Code stays out of search; every notebook page opens with its example's links; every
+    page says which TensorFlow/Keras pairs it was verified on, under its title."""
     content = PRE_TAG.sub("<pre data-search-exclude", content)
     content = EMPTY_TH.sub(r"<td\1></td>", content)  # a table's empty corner is no header
     if not page.file.src_uri.endswith(".ipynb"):
@@ -135,11 +154,11 @@ def on_page_content(content: str, page, config, files):
             attrs = dict(ATTR.findall(tag))
             if attrs.get("alt") and attrs.get("src", "").endswith(".svg"):
                 _chart_alts[site_path(attrs["src"], page.url)] = attrs["alt"]
-        return content
+        return H1_END.sub(lambda m: m.group(0) + "\n" + verified_on(page), content, count=1)
     page.meta["search"] = {"exclude": True}  # its prose is on the page that explains it
     page.meta["notebook_math"] = notebook_has_math(page.file.abs_src_path)
     name = PurePosixPath(page.file.src_uri).stem
-    return example_links(name, config, page.url) + content
+    return example_links(name, config, page.url) + verified_on(page) + content
 
 
 def site_path(src: str, page_url: str) -> str:

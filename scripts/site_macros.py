@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))  # mkdocs-macros loads this file by path
+import version_report  # noqa: E402
 from example_links import example_links  # noqa: E402
 
 GENERATED = Path(__file__).resolve().parents[1] / "docs" / "generated"
@@ -23,6 +24,10 @@ def generated_json(example: str, filename: str) -> dict:
 
 
 def define_env(env):
+    # The pair the pages' captured outputs and prose were checked on, as the version matrix
+    # recorded it: ``{{ pinned.keras }}``, ``{{ pinned.tensorflow }}``.
+    env.variables["pinned"] = version_report.load().get("pinned", {})
+
     @env.macro
     def results(example: str) -> dict:
         """The ``results.json`` an example wrote."""
