@@ -60,7 +60,7 @@ def test_render_with_one_set_of_versions_states_it_once(generated):
     assert ("| [Title of a](a/a.ipynb) | 1.7 min | `b=[1, 2]`, `z=1` | `0123456789ab` |"
             in lines)
     assert "| [Title of b](b/b.ipynb) | 20 s |  | `0123456789ab` |" in lines
-    assert text.endswith("\n\nTotal run time of a full regeneration: 2.0 min.\n")
+    assert "\n\nTotal run time of a full regeneration: 2.0 min.\n" in text
 
 
 def test_render_with_differing_versions_gives_them_per_row(generated):

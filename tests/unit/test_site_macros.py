@@ -13,7 +13,7 @@ class Env:
     def __init__(self, page_url="experiments/page/", repo_url=None):
         self.conf = {"repo_url": repo_url, "extra": {}}
         self.page = SimpleNamespace(url=page_url)
-        self.macros, self.filters = {}, {}
+        self.macros, self.filters, self.variables = {}, {}, {}
 
     def macro(self, function):
         self.macros[function.__name__] = function
