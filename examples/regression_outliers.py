@@ -164,6 +164,9 @@ results = {
                    "huber_deltas": huber_deltas, "seed": seed},
     "least_squares": {"slope": lstsq_slope, "intercept": lstsq_intercept},
     "least_squares_clean": {"slope": clean_slope, "intercept": clean_intercept},
-    "fits": {name: {"slope": s, "intercept": b, "final_loss": loss, "settle_change": change}
-             for name, (s, b, loss, change) in fits.items()},
+    "fits": {name: {"slope": s, "intercept": b, "final_loss": loss, "settle_change": change,
+                    # how far the fitted line passes from the outliers, smallest and largest
+                    "outlier_errors": [float(e.min()), float(e.max())]}
+             for name, (s, b, loss, change) in fits.items()
+             for e in [np.abs(y[outlier] - (s * x[outlier] + b))]},
 }
