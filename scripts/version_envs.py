@@ -99,9 +99,11 @@ def lock_problem(col: Column) -> str | None:
 
 
 def pip_install(python: Path, *args: str) -> None:
-    result = subprocess.run([str(python), "-m", "pip", "install", "--quiet",
-                             "--disable-pip-version-check", *args],
-                            capture_output=True, text=True)
+    """Install into `python`'s environment with uv when the main .venv has it, else with pip."""
+    uv = Path(sys.executable).with_name("uv")
+    installer = ([str(uv), "pip", "install", "--python", str(python)] if uv.exists() else
+                 [str(python), "-m", "pip", "install", "--disable-pip-version-check"])
+    result = subprocess.run([*installer, "--quiet", *args], capture_output=True, text=True)
     if result.returncode:
         raise VersionsError(f"pip could not install the environment ({result.stderr.strip()[-600:]})")
 
