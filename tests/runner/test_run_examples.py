@@ -225,13 +225,17 @@ def test_missing_dataset_names_it_and_the_remedy(sandbox, tmp_path):
     assert not (generated / "needs_data").exists()
 
 
-def interrupt_runner(env, close_stdout=False):
-    """Start the runner, Ctrl-C it while the kernel sleeps; (exit code, stderr)."""
+def interrupt_runner(env, started: Path, close_stdout=False):
+    """Start the runner, Ctrl-C it once the kernel is in the example's sleeping cell (the
+    cell touches `started` first); (exit code, stderr)."""
     process = subprocess.Popen(
         [sys.executable, str(RUNNER)], cwd=REPO, env={**os.environ, **env},
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
-    time.sleep(6)  # the kernel is up and sleeping in the last cell
+    deadline = time.monotonic() + 120
+    while not started.exists():
+        assert process.poll() is None and time.monotonic() < deadline, "the kernel never started"
+        time.sleep(0.2)
     if close_stdout:  # as when `... | tee log` is ended by the same Ctrl-C
         process.stdout.close()
     process.send_signal(signal.SIGINT)
@@ -249,8 +253,10 @@ def test_ctrl_c_leaves_published_files_unchanged(sandbox, piped):
     source = write_example(examples, "slow")
     assert run(env=env).returncode == 0
     before = tree_digest(generated)
-    source.write_text(source.read_text() + "\nimport time\ntime.sleep(60)\n")
-    code, stderr = interrupt_runner(env, close_stdout=piped)
+    started = examples / "started"
+    source.write_text(source.read_text() + f"\nimport pathlib, time\n"
+                      f"pathlib.Path({str(started)!r}).touch()\ntime.sleep(60)\n")
+    code, stderr = interrupt_runner(env, started, close_stdout=piped)
     assert code == 130, stderr
     assert "interrupted" in stderr and "Traceback" not in stderr, stderr
     assert tree_digest(generated) == before
