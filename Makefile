@@ -14,7 +14,7 @@ PORT ?= 8000
 
 # PORT chooses another port: make serve PORT=8001
 serve: $(STAMP)
-	@$(PY) scripts/serve_site.py --port $(PORT)
+	@$(PY) -m scripts.serve_site --port $(PORT)
 
 # axe-core (npm) for the accessibility test, installed when npm is there; without it that
 # test is reported as skipped.
@@ -31,31 +31,31 @@ test-unit: $(STAMP)
 # page's "Verified on" line reads. VERSIONS narrows it, e.g. `make test-versions VERSIONS=oldest`.
 VERSIONS ?= oldest pinned newest
 test-versions: $(STAMP)
-	$(PY) scripts/version_matrix.py run $(VERSIONS)
+	$(PY) -m scripts.version_matrix run $(VERSIONS)
 
 # Just the environments, e.g. `make versions-env VERSIONS=oldest` makes .venv-oldest/.
 versions-env: $(STAMP)
-	$(PY) scripts/version_envs.py env $(filter-out pinned,$(VERSIONS))
+	$(PY) -m scripts.version_envs env $(filter-out pinned,$(VERSIONS))
 
 build: $(STAMP)
 	$(PY) -m mkdocs build --strict
 
 examples: $(STAMP)
-	$(PY) scripts/run_examples.py
+	$(PY) -m scripts.run_examples
 
 check: $(STAMP)
-	$(PY) scripts/run_examples.py --check
+	$(PY) -m scripts.run_examples --check
 
 # Lighthouse (mobile defaults) on every page: the four scores and the weight, in
 # build/audit.md; fails below the goals. AUDIT_ARGS narrows it, e.g. AUDIT_ARGS="--only traces/".
 audit: $(STAMP) node_modules/.installed
 	$(PY) -m mkdocs build --strict -d build/audit-site
-	$(PY) scripts/audit_pages.py build/audit-site --table build/audit.md --json build/audit.json $(AUDIT_ARGS)
+	$(PY) -m scripts.audit_pages build/audit-site --table build/audit.md --json build/audit.json $(AUDIT_ARGS)
 
 # The whole handbook as site/handbook.pdf (linked from the home page), from the print page.
 pdf: $(STAMP)
 	$(PY) -m mkdocs build --strict
-	$(PY) scripts/make_pdf.py site
+	$(PY) -m scripts.make_pdf site
 
 node_modules/.installed: package-lock.json
 	npm ci --no-audit --no-fund

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Lighthouse on every page of a built site, served as it is hosted: scores, timings, weight.
 
-  python -m mkdocs build -d site && python scripts/audit_pages.py site
-  python scripts/audit_pages.py site --only traces/ --table build/audit.md
+  python -m mkdocs build -d site && python -m scripts.audit_pages site
+  python -m scripts.audit_pages site --only traces/ --table build/audit.md
 
 Lighthouse (npm, pinned in package.json: `npm ci`) runs with its mobile defaults (a simulated
 mid-range phone on a slow 4G network) against the system Chromium. The site is served the way
@@ -29,7 +29,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from static_site import NO_CHROMIUM, find_chromium, nav_urls, serve
+from scripts.static_site import NO_CHROMIUM, find_chromium, nav_urls, serve
 
 REPO = Path(__file__).resolve().parents[1]
 LIGHTHOUSE = REPO / "node_modules" / ".bin" / "lighthouse"

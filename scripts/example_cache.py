@@ -7,20 +7,15 @@ imports TensorFlow or the notebook machinery, so that a no-op run takes well und
 import ast
 import hashlib
 import json
-import os
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
 import jupytext
 
-from handbook_env import CHART_STYLE, REPO
-
-# Overridable so that the tests can drive the runner on examples of their own.
-EXAMPLES = Path(os.environ.get("HANDBOOK_EXAMPLES_DIR", REPO / "examples"))
-GENERATED = Path(os.environ.get("HANDBOOK_GENERATED_DIR", REPO / "docs" / "generated"))
-MANIFEST = "manifest.json"
-RESULTS = "results.json"
+from scripts import layout
+from scripts.handbook_env import CHART_STYLE, REPO
+from scripts.layout import MANIFEST, RESULTS
 # Distributions whose versions change results; the first installed name of each group counts.
 VERSIONED = {
     "tensorflow": ("tensorflow", "tensorflow-cpu"),
@@ -46,11 +41,11 @@ class Example:
 
     @property
     def generated(self) -> Path:
-        return GENERATED / self.name
+        return layout.output_dir(self.name)
 
     @property
     def notebook_name(self) -> str:
-        return f"{self.name}.ipynb"
+        return layout.notebook_name(self.name)
 
     def read(self):
         try:
@@ -68,13 +63,13 @@ class Example:
         except ValueError as err:
             raise ExampleError(
                 f"example {self.name!r}: {shown(path)} is not valid JSON ({err}); "
-                f"regenerate it with `python scripts/run_examples.py --force --only {self.name}`"
+                f"regenerate it with `python -m scripts.run_examples --force --only {self.name}`"
             ) from None
 
 
 def discover() -> dict[str, Example]:
     """Every ``examples/*.py`` file is an example."""
-    return {p.stem: Example(p.stem, p) for p in sorted(EXAMPLES.glob("*.py"))}
+    return {p.stem: Example(p.stem, p) for p in sorted(layout.EXAMPLES.glob("*.py"))}
 
 
 def sha256(data: bytes) -> str:

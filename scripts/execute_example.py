@@ -22,7 +22,7 @@ from pathlib import Path
 
 import nbformat
 
-from example_cache import MANIFEST, RESULTS, Example, parameters_cell
+from scripts.example_cache import MANIFEST, RESULTS, Example, parameters_cell
 
 KEEP_NOTEBOOK_METADATA = ("language_info",)
 RUNNER_CELL_METADATA = ("smoke", "figures", "lines_to_next_cell", "execution")

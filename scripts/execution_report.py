@@ -5,10 +5,8 @@ import os
 import tempfile
 from pathlib import Path
 
-import version_report
-from example_cache import GENERATED, Example
-
-REPORT = GENERATED / "report.md"
+from scripts import layout, version_report
+from scripts.example_cache import Example
 
 
 def _minutes(seconds: float) -> str:
@@ -35,7 +33,7 @@ def render(examples: dict[str, Example]) -> str:
         "# Execution report",
         "",
         "Every chart, table and number in this handbook's experiments was produced by running",
-        "the examples below with `python scripts/run_examples.py`. This page is generated from",
+        "the examples below with `python -m scripts.run_examples`. This page is generated from",
         "the manifest each run writes next to its outputs: do not edit it by hand.",
         "",
     ]
@@ -51,7 +49,7 @@ def render(examples: dict[str, Example]) -> str:
             lines.append(f"| `{name}` | not generated yet | |" + ("" if shared else " |") + " |")
             continue
         params = ", ".join(_parameter(k, v) for k, v in sorted(manifest["parameters"].items()))
-        link = f"[{manifest['title']}]({name}/{examples[name].notebook_name})"
+        link = f"[{manifest['title']}]({name}/{layout.notebook_name(name)})"
         versions_cell = "" if shared else f" {_versions(manifest)} |"
         lines.append(
             f"| {link} | {_minutes(manifest['seconds'])} | {params} |{versions_cell}"
@@ -66,14 +64,16 @@ def render(examples: dict[str, Example]) -> str:
 def write(examples: dict[str, Example]) -> Path:
     """Write the report atomically (temp file, then rename)."""
     text = render(examples)  # before any file is made: a bad manifest leaves nothing behind
-    REPORT.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=".report-", dir=REPORT.parent)
+    report = layout.report_path()
+    report.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(prefix=".report-", dir=report.parent)
     with os.fdopen(handle, "w") as out:
         out.write(text)
     os.chmod(temp, 0o644)
-    Path(temp).replace(REPORT)
-    return REPORT
+    Path(temp).replace(report)
+    return report
 
 
 def is_current(examples: dict[str, Example]) -> bool:
-    return REPORT.exists() and REPORT.read_text() == render(examples)
+    report = layout.report_path()
+    return report.exists() and report.read_text() == render(examples)

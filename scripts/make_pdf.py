@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Print the whole handbook to one PDF: the print page of a built site, by headless Chromium.
 
-  python -m mkdocs build && python scripts/make_pdf.py site          # writes site/handbook.pdf
+  python -m mkdocs build && python -m scripts.make_pdf site          # writes site/handbook.pdf
 
 The print page (``print_page/``, made by mkdocs-print-site-plugin) holds every page in nav
 order after a cover and a table of contents. Before printing, every collapsible block is
@@ -14,7 +14,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from static_site import NO_CHROMIUM, find_chromium, serve
+from scripts.static_site import NO_CHROMIUM, find_chromium, serve
 
 PRINT_PAGE = "print_page/"
 # Open what a reader could open, and label each tab's content, before printing.

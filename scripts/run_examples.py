@@ -5,11 +5,11 @@ Each ``examples/NAME.py`` runs as a notebook; its executed notebook, figures, ta
 results and manifest land in ``docs/generated/NAME/``. Examples whose code, parameters,
 chart style and library versions are unchanged are skipped.
 
-  python scripts/run_examples.py               # run what is stale, full fidelity
-  python scripts/run_examples.py --only NAME   # just this example (repeatable)
-  python scripts/run_examples.py --force       # run even when fresh
-  python scripts/run_examples.py --smoke       # tiny parameters, into a temp folder (CI)
-  python scripts/run_examples.py --check       # exit 1 if any committed artifact is stale
+  python -m scripts.run_examples               # run what is stale, full fidelity
+  python -m scripts.run_examples --only NAME   # just this example (repeatable)
+  python -m scripts.run_examples --force       # run even when fresh
+  python -m scripts.run_examples --smoke       # tiny parameters, into a temp folder (CI)
+  python -m scripts.run_examples --check       # exit 1 if any committed artifact is stale
 """
 
 import argparse
@@ -23,8 +23,9 @@ import threading
 import time
 from pathlib import Path
 
-import example_cache as cache
-import execution_report
+from scripts import example_cache as cache
+from scripts import layout
+from scripts import execution_report
 
 DEFAULT_TIME_LIMIT = 1800  # seconds per example; the slowest full run takes about 6 minutes
 LOG_EVERY = 30  # seconds between progress lines when the output is not a terminal
@@ -69,8 +70,8 @@ def parse_args(argv):
     args = parser.parse_args(argv)
     if args.keep and not args.smoke:
         parser.error("--keep goes with --smoke (full runs always publish to docs/generated)")
-    if args.keep and args.keep.resolve().is_relative_to(cache.GENERATED.resolve()):
-        parser.error(f"--keep {args.keep} is inside {cache.shown(cache.GENERATED)}, where the "
+    if args.keep and args.keep.resolve().is_relative_to(layout.GENERATED.resolve()):
+        parser.error(f"--keep {args.keep} is inside {cache.shown(layout.GENERATED)}, where the "
                      "committed full runs live; give a folder outside it")
     if args.timeout <= 0:
         parser.error("--timeout takes a positive number of seconds")
@@ -136,7 +137,7 @@ def previous_manifest(example) -> dict | None:
 
 def run_one(example, label, smoke_root: Path | None, time_limit: float) -> None:
     """Execute one example; publish into docs/generated (or into smoke_root with --smoke)."""
-    import execute_example as ex
+    from scripts import execute_example as ex
 
     notebook = example.read()
     parameters = cache.default_parameters(notebook, example.name)
@@ -181,7 +182,7 @@ def title(notebook, default: str) -> str:
 
 def rerender_one(example, label) -> None:
     """Prose-only change: refresh the notebook's Markdown cells, keep every output."""
-    import execute_example as ex
+    from scripts import execute_example as ex
 
     staging = ex.staging_folder(example.generated)
     try:
@@ -200,9 +201,9 @@ def rerender_one(example, label) -> None:
 
 
 def orphans(examples) -> list[Path]:
-    if not cache.GENERATED.exists():
+    if not layout.GENERATED.exists():
         return []
-    return [p for p in sorted(cache.GENERATED.iterdir())
+    return [p for p in sorted(layout.GENERATED.iterdir())
             if p.is_dir() and not p.name.startswith(".") and p.name not in examples]
 
 
@@ -220,13 +221,13 @@ def check(selected, everything) -> int:
                      for p in orphans(everything)]
         try:
             if not execution_report.is_current(everything):
-                problems.append(f"{cache.shown(execution_report.REPORT)}: out of date")
+                problems.append(f"{cache.shown(layout.report_path())}: out of date")
         except cache.ExampleError as err:
             problems.append(str(err))
     for line in problems:
         say(f"stale: {line}")
     if problems:
-        say("run `python scripts/run_examples.py` and commit docs/generated/", sys.stderr)
+        say("run `python -m scripts.run_examples` and commit docs/generated/", sys.stderr)
         return 1
     say(f"all {len(selected)} examples fresh" if len(selected) > 1 else f"{next(iter(selected))} is fresh")
     return 0
@@ -237,7 +238,7 @@ def run(args) -> int:
     examples = select(everything, args.only)
     if args.check:
         return check(examples, everything)
-    import handbook_env
+    from scripts import handbook_env
 
     handbook_env.prepare_kernel_environment()
     smoke_root = None
@@ -279,7 +280,7 @@ def main(argv=None) -> int:
         say("\ninterrupted: the published files in docs/generated are unchanged", sys.stderr)
         return 130
     except Exception as err:
-        from execute_example import ExampleFailed
+        from scripts.execute_example import ExampleFailed
 
         if not isinstance(err, ExampleFailed):
             raise

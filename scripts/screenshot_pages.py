@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Screenshot every page of a built site in light and dark, at phone and desktop widths.
 
-  python -m mkdocs build -d site && python scripts/screenshot_pages.py site shots/
-  python scripts/screenshot_pages.py site shots/ --only traces/ --width 1280
+  python -m mkdocs build -d site && python -m scripts.screenshot_pages site shots/
+  python -m scripts.screenshot_pages site shots/ --only traces/ --width 1280
 
 Uses the system Chromium (``chromium`` on PATH, or HANDBOOK_CHROMIUM) through Playwright.
 """
@@ -11,7 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from static_site import NO_CHROMIUM, find_chromium, serve
+from scripts.static_site import NO_CHROMIUM, find_chromium, serve
 
 WIDTHS = (390, 1280)
 SCHEMES = ("light", "dark")

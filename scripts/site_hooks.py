@@ -35,8 +35,8 @@ from urllib.parse import urljoin
 
 from mkdocs.utils import get_relative_url
 
-import version_report
-from example_links import example_links
+from scripts import layout, version_report
+from scripts.example_links import example_links
 
 NOTEBOOK_CSS = "assets/stylesheets/notebook.css"
 STYLE_BLOCK = re.compile(r"<style[^>]*>(.*?)</style>", re.S)
@@ -134,12 +134,12 @@ def purge(css: str, used: set[str]) -> str:
 def verified_on(page) -> str:
     """The page's "Verified on" line, from the recorded version matrix ("" if it has none)."""
     src = page.file.src_uri
-    if src.startswith("generated/") and not src.endswith(".ipynb"):
+    if layout.is_generated_page(src) and layout.example_of_page(src) is None:
         return ""  # the execution report holds the matrix itself
     line = version_report.verified_line(src, version_report.load())
     if line is None:
         return ""
-    href = get_relative_url("generated/report/", page.url) + f"#{version_report.REPORT_ANCHOR}"
+    href = get_relative_url(layout.report_page_url(), page.url) + f"#{version_report.REPORT_ANCHOR}"
     return (f'<p class="verified-on">{html.escape(line)} '
             f'<a href="{href}">The version matrix</a></p>\n')
 
@@ -149,7 +149,7 @@ def on_page_content(content: str, page, config, files):
     page says which TensorFlow/Keras pairs it was verified on, under its title."""
     content = PRE_TAG.sub("<pre data-search-exclude", content)
     content = EMPTY_TH.sub(r"<td\1></td>", content)  # a table's empty corner is no header
-    if not page.file.src_uri.endswith(".ipynb"):
+    if layout.example_of_page(page.file.src_uri) is None:
         for tag in IMG_TAG.findall(content):
             attrs = dict(ATTR.findall(tag))
             if attrs.get("alt") and attrs.get("src", "").endswith(".svg"):
@@ -157,7 +157,7 @@ def on_page_content(content: str, page, config, files):
         return H1_END.sub(lambda m: m.group(0) + "\n" + verified_on(page), content, count=1)
     page.meta["search"] = {"exclude": True}  # its prose is on the page that explains it
     page.meta["notebook_math"] = notebook_has_math(page.file.abs_src_path)
-    name = PurePosixPath(page.file.src_uri).stem
+    name = layout.example_of_page(page.file.src_uri)
     return example_links(name, config, page.url) + verified_on(page) + content
 
 
@@ -189,7 +189,7 @@ def chart_file(data: bytes, config) -> str | None:
     """The site path of the generated chart with exactly these bytes, if there is one."""
     if not _charts:
         docs = Path(config["docs_dir"])
-        for svg in sorted((docs / "generated").glob("*/*.svg")):
+        for svg in layout.chart_files(docs):
             _charts[hashlib.sha256(svg.read_bytes()).hexdigest()] = svg.relative_to(docs).as_posix()
     return _charts.get(hashlib.sha256(data).hexdigest())
 
@@ -258,7 +258,7 @@ def render_math(output: str, page, config) -> str:
 def on_post_page(output: str, page, config):
     output = render_math(output, page, config)
     output = fix_images(drop_unused_assets(output, page), page, config)
-    if not page.file.src_uri.endswith(".ipynb"):
+    if layout.example_of_page(page.file.src_uri) is None:
         return output
 
     def externalise(match):

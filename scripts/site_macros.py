@@ -6,20 +6,15 @@ In a page with ``render_macros: true`` in its front matter:
 """
 
 import json
-import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).parent))  # mkdocs-macros loads this file by path
-import version_report  # noqa: E402
-from example_links import example_links  # noqa: E402
-
-GENERATED = Path(__file__).resolve().parents[1] / "docs" / "generated"
+from scripts import layout, version_report
+from scripts.example_links import example_links
 
 
-def generated_json(example: str, filename: str) -> dict:
-    path = GENERATED / example / filename
+def generated_json(example: str, path: Path) -> dict:
     if not path.exists():
-        raise KeyError(f"no {filename} for {example!r}: run scripts/run_examples.py")
+        raise KeyError(f"no {path.name} for {example!r}: run `python -m scripts.run_examples`")
     return json.loads(path.read_text())
 
 
@@ -31,20 +26,20 @@ def define_env(env):
     @env.macro
     def results(example: str) -> dict:
         """The ``results.json`` an example wrote."""
-        return generated_json(example, "results.json")
+        return generated_json(example, layout.results_path(example))
 
     @env.macro
     def manifest(example: str) -> dict:
         """What the runner recorded about an example's run (parameters, versions, seconds)."""
-        return generated_json(example, "manifest.json")
+        return generated_json(example, layout.manifest_path(example))
 
     @env.macro
     def complete_example(example: str) -> str:
         """Every example page's "run it yourself" block: links, the folded source, and how
         to regenerate its outputs."""
-        if not (GENERATED / example / f"{example}.ipynb").exists():
-            raise KeyError(f"no notebook for {example!r}: run scripts/run_examples.py")
-        source = f"examples/{example}.py"
+        if not layout.notebook_path(example).exists():
+            raise KeyError(f"no notebook for {example!r}: run `python -m scripts.run_examples`")
+        source = layout.example_source_uri(example)
         return "\n".join([
             example_links(example, env.conf, env.page.url),
             "",
@@ -57,7 +52,7 @@ def define_env(env):
             "    ```",
             "",
             "The charts, tables and numbers on this page are its outputs; regenerate them with",
-            f"`.venv/bin/python scripts/run_examples.py --only {example}`.",
+            f"`.venv/bin/python -m scripts.run_examples --only {example}`.",
         ])
 
     @env.filter

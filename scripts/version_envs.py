@@ -7,8 +7,8 @@ moved). ``constraints/NAME.in`` says which TensorFlow and Keras a column has;
 ``constraints/NAME.txt`` locks everything else beside them (made by ``lock``). A column's
 environment is ``.venv-NAME/``, made on demand from those files.
 
-  python scripts/version_envs.py lock oldest   # resolve requirements.in beside oldest.in
-  python scripts/version_envs.py env oldest    # make .venv-oldest/ if missing or out of date
+  python -m scripts.version_envs lock oldest   # resolve requirements.in beside oldest.in
+  python -m scripts.version_envs env oldest    # make .venv-oldest/ if missing or out of date
 """
 
 import argparse
@@ -91,10 +91,10 @@ def lock_problem(col: Column) -> str | None:
         return None
     shown = col.lock.relative_to(REPO)
     if not col.lock.exists():
-        return f"{shown} is missing: run `python scripts/version_envs.py lock {col.name}`"
+        return f"{shown} is missing: run `python -m scripts.version_envs lock {col.name}`"
     if f"{LOCK_HEADER}{inputs_hash(col)}" not in col.lock.read_text():
         return (f"{shown} was locked from another requirements.in or {col.name}.in: run "
-                f"`python scripts/version_envs.py lock {col.name}`")
+                f"`python -m scripts.version_envs lock {col.name}`")
     return None
 
 
@@ -127,7 +127,7 @@ def lock(col: Column) -> Path:
     col.lock.write_text(
         f"# The {col.label} column, locked for Linux x86_64 and Python "
         f"{sys.version_info.major}.{sys.version_info.minor} (CI's platform).\n"
-        f"# Made by `python scripts/version_envs.py lock {col.name}`; do not edit by hand.\n"
+        f"# Made by `python -m scripts.version_envs lock {col.name}`; do not edit by hand.\n"
         f"{LOCK_HEADER}{inputs_hash(col)}\n" + frozen)
     return col.lock
 

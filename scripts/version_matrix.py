@@ -6,11 +6,11 @@ each block's outcome, and each example runs through ``run_examples.py --smoke``.
 outcomes land in ``docs/generated/versions.json``; the execution report shows them as a
 matrix and every page says which pairs it was verified on.
 
-  python scripts/version_matrix.py run                    # every column, recorded
-  python scripts/version_matrix.py run oldest             # one column
-  python scripts/version_matrix.py run newest --python "$(command -v python)" \\
+  python -m scripts.version_matrix run                    # every column, recorded
+  python -m scripts.version_matrix run oldest             # one column
+  python -m scripts.version_matrix run newest --python "$(command -v python)" \\
       --no-record --summary "$GITHUB_STEP_SUMMARY"        # whatever that Python has
-  python scripts/version_matrix.py check                  # exit 1 if the record is stale
+  python -m scripts.version_matrix check                  # exit 1 if the record is stale
 """
 
 import argparse
@@ -24,13 +24,13 @@ import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-import version_envs as envs
-from version_envs import COLUMNS, REPO, Column, VersionsError
-from version_report import RECORD
+from scripts import version_envs as envs
+from scripts.version_envs import COLUMNS, REPO, Column, VersionsError
+from scripts.version_report import RECORD
 
 DOCS = REPO / "docs"
 EXECUTED = {"python", "sh", "bash"}  # the fences pytest-codeblocks runs
-VERSIONS_CODE = ("import json, sys; sys.path.insert(0, 'scripts'); import example_cache; "
+VERSIONS_CODE = ("import json, sys; from scripts import example_cache; "
                  "print(json.dumps({**example_cache.library_versions(), "
                  "'python': '.'.join(map(str, sys.version_info[:3]))}))")
 
@@ -59,7 +59,7 @@ def block_pages() -> dict[str, str]:
 
 def example_hashes() -> dict[str, str]:
     """Every example: {name: hash of its code cells and smoke parameters}."""
-    import example_cache as cache
+    from scripts import example_cache as cache
 
     hashes = {}
     for name, example in cache.discover().items():
@@ -116,7 +116,7 @@ def run_examples(python: Path, names: list[str]) -> dict[str, dict]:
         start = time.monotonic()
         with tempfile.TemporaryDirectory(prefix="handbook-versions-smoke-") as scratch:
             result = subprocess.run(
-                [str(python), "scripts/run_examples.py", "--smoke", "--only", name,
+                [str(python), "-m", "scripts.run_examples", "--smoke", "--only", name,
                  "--keep", scratch], cwd=REPO, capture_output=True, text=True)
         passed = result.returncode == 0
         if not passed:
@@ -163,8 +163,8 @@ def load() -> dict:
 
 
 def save(record: dict) -> None:
-    import example_cache
-    import execution_report
+    from scripts import example_cache
+    from scripts import execution_report
 
     ordered = {name: record[name] for name in COLUMNS if name in record}
     temp = RECORD.with_suffix(".tmp")

@@ -9,7 +9,7 @@ import json
 import re
 from pathlib import Path, PurePosixPath
 
-from version_envs import COLUMNS
+from scripts.version_envs import COLUMNS
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
 RECORD = DOCS / "generated" / "versions.json"

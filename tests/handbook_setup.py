@@ -5,7 +5,7 @@ done with hooks).
 
 import os
 
-from handbook_env import configure_keras_cache, quiet_tensorflow
+from scripts.handbook_env import configure_keras_cache, quiet_tensorflow
 from pytest_codeblocks.plugin import TestBlock
 
 SEED = 0

@@ -22,16 +22,17 @@ from pathlib import Path
 import nbformat
 import pytest
 
-import handbook_env
-from example_cache import GENERATED, REPO, discover, parameters_cell, smoke_overrides
+from scripts import handbook_env
+from scripts.example_cache import REPO, discover, parameters_cell, smoke_overrides
+from scripts.layout import GENERATED
 
-RUNNER = REPO / "scripts" / "run_examples.py"
+RUNNER = ["-m", "scripts.run_examples"]
 EXAMPLES = discover()
 
 
 def run(*args, env=None, timeout=1800):
     return subprocess.run(
-        [sys.executable, str(RUNNER), *args],
+        [sys.executable, *RUNNER, *args],
         capture_output=True, text=True, timeout=timeout, cwd=REPO,
         env={**os.environ, **(env or {})},
     )
@@ -229,7 +230,7 @@ def interrupt_runner(env, started: Path, close_stdout=False):
     """Start the runner, Ctrl-C it once the kernel is in the example's sleeping cell (the
     cell touches `started` first); (exit code, stderr)."""
     process = subprocess.Popen(
-        [sys.executable, str(RUNNER)], cwd=REPO, env={**os.environ, **env},
+        [sys.executable, *RUNNER], cwd=REPO, env={**os.environ, **env},
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
     deadline = time.monotonic() + 120

@@ -3,7 +3,7 @@ is downloaded), and one page load that records console errors and requests to ot
 
 from urllib.parse import urlparse
 
-from static_site import find_chromium
+from scripts.static_site import find_chromium
 
 SUB_PATH = "loss-functions-handbook"
 CHROMIUM = find_chromium()

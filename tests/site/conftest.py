@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-import static_site
+from scripts import static_site
 
 from tests.site.browsing import CHROMIUM, CHROMIUM_ARGS, SUB_PATH
 

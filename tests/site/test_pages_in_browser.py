@@ -10,7 +10,7 @@ every collapsible block opening.
 from urllib.parse import urlparse
 
 import pytest
-import static_site
+from scripts import static_site
 
 from tests.site.browsing import Visit
 

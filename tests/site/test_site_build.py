@@ -119,7 +119,7 @@ def example_links(site: Path) -> dict[str, dict[str, str]]:
 
 
 def test_every_example_offers_its_notebook_on_its_pages(site_dir):
-    from example_cache import discover
+    from scripts.example_cache import discover
 
     links = example_links(site_dir)
     for name in discover():

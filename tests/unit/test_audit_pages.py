@@ -5,7 +5,7 @@ from types import SimpleNamespace
 
 import pytest
 
-import audit_pages
+from scripts import audit_pages
 
 
 def scores(performance, accessibility=100, weight=123_456, benchmark=1500.4):

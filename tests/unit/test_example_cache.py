@@ -5,7 +5,8 @@ import json
 import jupytext
 import pytest
 
-import example_cache as cache
+from scripts import layout
+from scripts import example_cache as cache
 
 SOURCE = '''\
 # %% [markdown]
@@ -32,8 +33,8 @@ def examples(tmp_path, monkeypatch):
     """An examples folder and a generated folder of the test's own."""
     folder, generated = tmp_path / "examples", tmp_path / "generated"
     folder.mkdir()
-    monkeypatch.setattr(cache, "EXAMPLES", folder)
-    monkeypatch.setattr(cache, "GENERATED", generated)
+    monkeypatch.setattr(layout, "EXAMPLES", folder)
+    monkeypatch.setattr(layout, "GENERATED", generated)
     return folder, generated
 
 
@@ -70,7 +71,7 @@ def test_discover_finds_every_python_file_in_order(examples):
     assert list(found) == ["alpha", "zeta"]
     assert found["alpha"].path == folder / "alpha.py"
     assert found["alpha"].notebook_name == "alpha.ipynb"
-    assert found["alpha"].generated == cache.GENERATED / "alpha"
+    assert found["alpha"].generated == layout.GENERATED / "alpha"
 
 
 def test_unreadable_example_names_the_file(examples):
@@ -101,7 +102,7 @@ def test_truncated_manifest_names_the_file_and_the_remedy(examples):
     message = str(err.value)
     assert message.startswith("example 'tiny': ")
     assert "tiny/manifest.json is not valid JSON" in message
-    assert message.endswith("`python scripts/run_examples.py --force --only tiny`")
+    assert message.endswith("`python -m scripts.run_examples --force --only tiny`")
 
 
 def test_sha256_is_the_hex_digest():

@@ -2,13 +2,14 @@
 
 import pytest
 
-from example_links import COLAB, example_links, notebook_file
+from scripts import layout
+from scripts.example_links import COLAB, example_links
 
 GITHUB = {"repo_url": "https://github.com/owner/handbook/", "extra": {"repo_branch": None}}
 
 
-def test_notebook_file_is_where_mkdocs_jupyter_copies_it():
-    assert notebook_file("trace") == "generated/trace/trace/trace.ipynb"
+def test_notebook_download_is_where_mkdocs_jupyter_copies_it():
+    assert layout.notebook_download_uri("trace") == "generated/trace/trace/trace.ipynb"
 
 
 @pytest.mark.parametrize("page_url, href", [

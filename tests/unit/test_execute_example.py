@@ -11,8 +11,9 @@ import numpy as np
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
-import example_cache
-import execute_example as ex
+from scripts import layout
+from scripts import example_cache
+from scripts import execute_example as ex
 
 SOURCE = '''\
 # %% [markdown]
@@ -216,7 +217,7 @@ def test_table_with_a_header_only_is_left_aligned():
 
 @pytest.fixture
 def tiny(tmp_path, monkeypatch):
-    monkeypatch.setattr(example_cache, "GENERATED", tmp_path / "generated")
+    monkeypatch.setattr(layout, "GENERATED", tmp_path / "generated")
     path = tmp_path / "tiny.py"
     path.write_text(SOURCE)
     return example_cache.Example("tiny", path)

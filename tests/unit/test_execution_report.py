@@ -4,8 +4,9 @@ import json
 
 import pytest
 
-import example_cache
-import execution_report as report
+from scripts import layout
+from scripts import example_cache
+from scripts import execution_report as report
 
 V1 = {"tensorflow": "2.1", "keras": "3.0"}
 
@@ -13,14 +14,13 @@ V1 = {"tensorflow": "2.1", "keras": "3.0"}
 @pytest.fixture
 def generated(tmp_path, monkeypatch):
     folder = tmp_path / "generated"
-    monkeypatch.setattr(example_cache, "GENERATED", folder)
-    monkeypatch.setattr(report, "REPORT", folder / "report.md")
+    monkeypatch.setattr(layout, "GENERATED", folder)
     return folder
 
 
 def example(name, run=True, **manifest):
     """An example; if ``run``, with a published manifest (defaults updated by ``manifest``)."""
-    found = example_cache.Example(name, example_cache.EXAMPLES / f"{name}.py")
+    found = example_cache.Example(name, layout.EXAMPLES / f"{name}.py")
     if run:
         found.generated.mkdir(parents=True)
         (found.generated / example_cache.MANIFEST).write_text(json.dumps({

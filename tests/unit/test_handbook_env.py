@@ -4,7 +4,7 @@ import os
 
 import pytest
 
-import handbook_env
+from scripts import handbook_env
 
 KEYS = ("KERAS_HOME", "HANDBOOK_DATASETS", "TF_CPP_MIN_LOG_LEVEL", "TF_ENABLE_ONEDNN_OPTS",
         "PYTHONHASHSEED", "TF_DETERMINISTIC_OPS", "SOURCE_DATE_EPOCH", "MATPLOTLIBRC",

@@ -4,7 +4,7 @@ import json
 import os
 import threading
 
-import notebook_cache as nc
+from scripts import notebook_cache as nc
 import pytest
 
 

@@ -2,9 +2,9 @@
 
 import pytest
 
-import make_pdf
-import screenshot_pages
-from static_site import NO_CHROMIUM
+from scripts import make_pdf
+from scripts import screenshot_pages
+from scripts.static_site import NO_CHROMIUM
 
 
 def test_screenshots_cover_every_page_but_the_assets(tmp_path):

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from mkdocs.config import load_config
 
-from example_links import example_links
+from scripts.example_links import example_links
 
 REPO = Path(__file__).resolve().parents[2]
 NAME = "why_cross_entropy"

@@ -16,11 +16,12 @@ import signal
 import pytest
 from nbformat.v4 import new_output
 
-import example_cache as cache
-import execute_example
-import execution_report
-import handbook_env
-import run_examples
+from scripts import layout
+from scripts import example_cache as cache
+from scripts import execute_example
+from scripts import execution_report
+from scripts import handbook_env
+from scripts import run_examples
 
 TINY = '''\
 # %% [markdown]
@@ -76,9 +77,8 @@ class Sandbox:
 @pytest.fixture
 def sandbox(tmp_path, monkeypatch):
     box = Sandbox(tmp_path)
-    monkeypatch.setattr(cache, "EXAMPLES", box.examples)
-    monkeypatch.setattr(cache, "GENERATED", box.generated)
-    monkeypatch.setattr(execution_report, "REPORT", box.generated / "report.md")
+    monkeypatch.setattr(layout, "EXAMPLES", box.examples)
+    monkeypatch.setattr(layout, "GENERATED", box.generated)
     monkeypatch.setattr(handbook_env, "prepare_kernel_environment", lambda: None)
 
     def execute(example, *args):
@@ -267,7 +267,7 @@ def test_unchanged_source_is_not_executed_again(sandbox, capsys):
     source.write_text(source.read_text().replace("value = 3", "value = 4"))
     code, out, err = main(capsys, "--check")
     assert (code, out) == (1, "stale: tiny: code, parameters or chart style changed\n")
-    assert err == "run `python scripts/run_examples.py` and commit docs/generated/\n"
+    assert err == "run `python -m scripts.run_examples` and commit docs/generated/\n"
     assert main(capsys)[0] == 0
     assert json.loads((sandbox.generated / "tiny" / "results.json").read_text()) == {"total": 6}
     assert sandbox.executed == ["tiny", "tiny"]
@@ -470,7 +470,7 @@ def test_truncated_manifest_is_named_and_repaired(sandbox, capsys):
     lines = out.splitlines()
     assert lines[0].startswith(f"stale: tiny: example 'tiny': {manifest} is not valid JSON (")
     assert lines[0].endswith("regenerate it with "
-                             "`python scripts/run_examples.py --force --only tiny`")
+                             "`python -m scripts.run_examples --force --only tiny`")
     assert lines[1] == "stale: " + lines[0].removeprefix("stale: tiny: ")  # and the report
     code, out, err = main(capsys)
     assert code == 0, err

@@ -8,7 +8,7 @@ from types import SimpleNamespace
 
 import pytest
 
-import site_hooks as hooks
+from scripts import site_hooks as hooks
 
 SVG = (b'<?xml version="1.0"?>\n<svg xmlns:xlink="http://www.w3.org/1999/xlink" '
        b'width="432pt" height="216pt" viewBox="0 0 432 216">...</svg>')

@@ -4,7 +4,7 @@ from types import SimpleNamespace
 
 import pytest
 
-import site_macros
+from scripts import layout, site_macros
 
 
 class Env:
@@ -26,7 +26,7 @@ class Env:
 
 @pytest.fixture
 def env(tmp_path, monkeypatch):
-    monkeypatch.setattr(site_macros, "GENERATED", tmp_path)
+    monkeypatch.setattr(layout, "GENERATED", tmp_path)
     (tmp_path / "tiny").mkdir()
     (tmp_path / "tiny" / "results.json").write_text('{"loss": {"mse": 0.25}}')
     (tmp_path / "tiny" / "manifest.json").write_text('{"seconds": 83.0}')
@@ -49,7 +49,7 @@ def test_results_and_manifest_read_the_generated_json(env):
 @pytest.mark.parametrize("macro, filename", [("results", "results.json"),
                                              ("manifest", "manifest.json")])
 def test_missing_generated_file_names_it_and_the_remedy(env, macro, filename):
-    with pytest.raises(KeyError, match=rf"no {filename} for 'other': run scripts/run_examples.py"):
+    with pytest.raises(KeyError, match=rf"no {filename} for 'other': run `python -m scripts.run_examples`"):
         env.macros[macro]("other")
 
 
@@ -61,11 +61,11 @@ def test_complete_example_links_folds_the_source_and_says_how_to_regenerate(env)
     assert lines[2] == '??? example "The complete example: `examples/tiny.py`"'
     assert '    ```python title="examples/tiny.py"' in lines
     assert '    --8<-- "examples/tiny.py"' in lines
-    assert lines[-1] == "`.venv/bin/python scripts/run_examples.py --only tiny`."
+    assert lines[-1] == "`.venv/bin/python -m scripts.run_examples --only tiny`."
 
 
 def test_complete_example_of_an_example_never_run(env):
-    with pytest.raises(KeyError, match="no notebook for 'other': run scripts/run_examples.py"):
+    with pytest.raises(KeyError, match="no notebook for 'other': run `python -m scripts.run_examples`"):
         env.macros["complete_example"]("other")
 
 

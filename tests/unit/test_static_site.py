@@ -5,7 +5,7 @@ import urllib.request
 
 import pytest
 
-import static_site
+from scripts import static_site
 
 
 def test_nav_urls_follow_the_navigation_in_order(tmp_path, monkeypatch):

@@ -1,9 +1,9 @@
 """The recorded version matrix describes the current pages, examples and version pins, and
 the pages' "Verified on" lines are read from it."""
 
-import version_envs
-import version_matrix
-import version_report
+from scripts import version_envs
+from scripts import version_matrix
+from scripts import version_report
 
 
 def test_version_matrix_is_fresh():

@@ -1,0 +1,48 @@
+"""layout: the one place that spells where generated files live, on disk and in the site."""
+
+import json
+
+import pytest
+
+from scripts import layout, notebook_nav
+
+
+def test_paths_of_an_example_follow_the_generated_folder(tmp_path, monkeypatch):
+    monkeypatch.setattr(layout, "GENERATED", tmp_path)
+    assert layout.notebook_path("x") == tmp_path / "x" / "x.ipynb"
+    assert layout.results_path("x") == tmp_path / "x" / "results.json"
+    assert layout.manifest_path("x") == tmp_path / "x" / "manifest.json"
+    assert layout.report_path() == tmp_path / "report.md"
+
+
+def test_site_addresses_of_an_example():
+    assert layout.notebook_page_uri("x") == "generated/x/x.ipynb"
+    assert layout.notebook_download_uri("x") == "generated/x/x/x.ipynb"
+    assert layout.notebook_repo_path("x") == "docs/generated/x/x.ipynb"
+    assert layout.report_page_url() == "generated/report/"
+
+
+@pytest.mark.parametrize("src, name", [("generated/x/x.ipynb", "x"), ("generated/x/y.ipynb", None),
+                                       ("generated/report.md", None), ("traces/x.md", None)])
+def test_example_of_page(src, name):
+    assert layout.example_of_page(src) == name
+
+
+def test_notebooks_nav_lists_each_run_example_by_its_title_after_the_report(tmp_path, monkeypatch):
+    monkeypatch.setattr(layout, "GENERATED", tmp_path)
+    for name, title in [("b", "Beta run"), ("a", "alpha run"), ("never", None)]:
+        (tmp_path / name).mkdir()
+        if title:
+            (tmp_path / name / "manifest.json").write_text(json.dumps({"title": title}))
+            (tmp_path / name / f"{name}.ipynb").write_text("{}")
+    config = {"nav": [{"Home": "index.md"},
+                      {"Notebooks": [{"Execution report": "generated/report.md"}]}]}
+    notebook_nav.on_config(config)
+    assert config["nav"][1]["Notebooks"] == [{"Execution report": "generated/report.md"},
+                                             {"alpha run": "generated/a/a.ipynb"},
+                                             {"Beta run": "generated/b/b.ipynb"}]
+
+
+def test_nav_without_the_report_says_where_the_notebooks_go():
+    with pytest.raises(ValueError, match="no nav section lists generated/report.md"):
+        notebook_nav.on_config({"nav": [{"Home": "index.md"}]})
