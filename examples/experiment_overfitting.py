@@ -36,7 +36,6 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 keras.utils.set_random_seed(seed)  # the same weights and batches on every run
-tables = {}  # name -> rows, the first row the header
 
 CLASS_NAMES = {
     "fashion_mnist": ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal",
@@ -143,7 +142,7 @@ print("\n".join(sizes))  # one print: the notebook keeps a single output
 # %% [markdown]
 # ## Training
 #
-# Each model starts from the same seed. "Train accuracy" in the tables is the trained model
+# Each model starts from the same seed. "Train accuracy" below is the trained model
 # evaluated on the training images in inference mode (dropout off, batch normalisation using
 # its moving averages), with the weights that were kept. The accuracy Keras logs during `fit`
 # is a running average over the epoch with dropout on; it is reported separately because the
@@ -174,7 +173,7 @@ def run(variant):
         "train_loss": train_loss, "train_accuracy": train_accuracy,
         "val_loss": val_loss, "val_accuracy": val_accuracy,
         "logged_train_accuracy": history["accuracy"][kept],
-        "gap": round(train_accuracy - val_accuracy, 4),  # the table and the page round alike
+        "gap": train_accuracy - val_accuracy,
         "meets_target": bool(val_accuracy >= target_val_accuracy
                              and train_accuracy < target_train_accuracy),
         "weights": model.count_params(),
@@ -187,21 +186,12 @@ runs = {variant: run(variant) for variant in VARIANTS}
 # ## Results
 
 # %%
-def yes_no(flag):
-    return "yes" if flag else "no"
-
-
-tables["table_models"] = [
-    ["Model", "Train loss", "Train acc.", "Val loss", "Val acc.", "Gap",
-     "Logged train acc.", "Target met?"],
-    *[[VARIANTS[v], f"{r['train_loss']:.3f}", f"{r['train_accuracy']:.1%}",
-       f"{r['val_loss']:.3f}", f"{r['val_accuracy']:.1%}",
-       f"{100 * r['gap']:.1f} pts", f"{r['logged_train_accuracy']:.1%}",
-       yes_no(r["meets_target"])]
-      for v, r in runs.items()],
-]
-for line in tables["table_models"]:
-    print(*line, sep=" | ")
+print("model                   train loss  train acc.  val loss  val acc.  gap  logged train acc."
+      "  target met")
+for v, r in runs.items():
+    print(f"{VARIANTS[v]:<22}  {r['train_loss']:10.3f}  {r['train_accuracy']:10.1%}"
+          f"  {r['val_loss']:8.3f}  {r['val_accuracy']:8.1%}  {r['gap']:4.1%}"
+          f"  {r['logged_train_accuracy']:17.1%}  {r['meets_target']}")
 
 # %% [markdown]
 # ## Learning curves
@@ -218,10 +208,10 @@ for variant, r in runs.items():
                            (ax_acc, "accuracy", "accuracy")]:
         ax.plot(axis, h[key], label="train (logged in fit)")
         ax.plot(axis, h[f"val_{key}"], linestyle="--", label="validation")
-        ax.axvline(r["kept_epoch"], color="#777777", linewidth=1, linestyle=":")
+        ax.axvline(r["kept_epoch"], color="C6", alpha=0.5, linewidth=1, linestyle=":")
         ax.set_xlabel("epoch")
         ax.set_ylabel(label)
-    ax_acc.axhline(target_val_accuracy, color="#009E73", linewidth=1,
+    ax_acc.axhline(target_val_accuracy, color="C2", linewidth=1,
                    label=f"target: val ≥ {target_val_accuracy:.0%}")
     ax_acc.legend(fontsize=9)
     fig.suptitle(f"{VARIANTS[variant]}: {r['epochs_run']} epochs, weights kept from epoch "
@@ -239,9 +229,9 @@ ax.bar(positions + 0.2, val_bars, width=0.4, label="validation")
 for x, (t, v) in enumerate(zip(train_bars, val_bars)):
     ax.annotate(f"{t:.1%}", (x - 0.2, t), ha="center", va="bottom", fontsize=9)
     ax.annotate(f"{v:.1%}", (x + 0.2, v), ha="center", va="bottom", fontsize=9)
-ax.axhline(target_val_accuracy, color="#009E73", linewidth=1, linestyle="--",
+ax.axhline(target_val_accuracy, color="C2", linewidth=1, linestyle="--",
            label=f"target: val ≥ {target_val_accuracy:.0%}")
-ax.axhline(target_train_accuracy, color="#CC79A7", linewidth=1, linestyle=":",
+ax.axhline(target_train_accuracy, color="C3", linewidth=1, linestyle=":",
            label=f"target: train < {target_train_accuracy:.0%}")
 ax.set_xticks(positions, [VARIANTS[v].replace(" + ", " +\n") for v in runs])
 ax.set_ylim(0.75, 1.02)
@@ -256,15 +246,10 @@ plt.show()
 
 # %%
 results = {
-    "parameters": {"dataset": dataset, "classes": classes, "train_subset": train_subset,
-                   "val_subset": val_subset, "baseline_epochs": baseline_epochs,
-                   "max_epochs": max_epochs, "patience": patience, "batch_size": batch_size,
-                   "learning_rate": learning_rate, "dense_units": dense_units,
-                   "baseline_dense_units": baseline_dense_units, "seed": seed},
     "class_names": class_names,
     "n_train": len(y_train), "n_val": len(y_val),
     "input_shape": list(x_train.shape[1:]),
-    "targets": {"val_accuracy": target_val_accuracy, "train_accuracy": target_train_accuracy},
+    "labels": VARIANTS,
     "models": runs,
 }
 print({v: (round(r["train_accuracy"], 4), round(r["val_accuracy"], 4)) for v, r in runs.items()})

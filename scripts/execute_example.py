@@ -22,6 +22,7 @@ from pathlib import Path
 
 import nbformat
 
+from scripts import tables
 from scripts.example_cache import MANIFEST, RESULTS, Example, parameters_cell
 
 KEEP_NOTEBOOK_METADATA = ("language_info",)
@@ -190,10 +191,7 @@ def markdown_table(rows: list) -> str:
                for i in range(len(header))]
     numeric = [bool(cells) and all(NUMBER.match(c) for c in cells)
                for cells in columns]
-    lines = ["| " + " | ".join(str(h) for h in header) + " |",
-             "| " + " | ".join("--:" if n else ":--" for n in numeric) + " |"]
-    lines += ["| " + " | ".join(row) + " |" for row in body]
-    return "\n".join(lines) + "\n"
+    return tables.pipe_table([str(h) for h in header], body, numeric)
 
 
 def write_outputs(example: Example, notebook, record: dict, folder: Path) -> None:

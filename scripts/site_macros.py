@@ -1,21 +1,28 @@
-"""mkdocs-macros hooks: let pages quote generated results instead of typing numbers.
+"""mkdocs-macros hooks: pages quote an example's facts, written in the one number style.
 
-In a page with ``render_macros: true`` in its front matter:
-``{{ results("trace_mse_crossentropy").regression.row_mse | round(4) }}`` or
-``{{ manifest("trace_mse_crossentropy").seconds | duration }}``.
+A page with ``render_macros: true`` names the facts it uses in its front matter,
+``facts: experiment_overfitting`` (then ``{{ f.dropout.kept_epoch }}``) or
+``facts: {r: regression_outliers, t: trace_mse_crossentropy}`` (then ``{{ r.… }}``), and
+writes numbers with the filters of scripts/numbers.py: ``{{ f.dropout.val_loss | loss }}``,
+``{{ f.dropout.val_accuracy | pct }}``, ``{{ m.seconds | duration }}``.
 """
 
-import json
-from pathlib import Path
-
-from scripts import layout, version_report
+from scripts import facts as facts_layer
+from scripts import layout, numbers, version_report
 from scripts.example_links import example_links
 
+NUMBER_FILTERS = {"fixed": numbers.fixed, "loss": numbers.loss, "pct": numbers.percent,
+                  "points": numbers.points, "count": numbers.count, "count_of": numbers.count_of,
+                  "scientific": numbers.scientific, "short": numbers.short,
+                  "duration": numbers.duration}
 
-def generated_json(example: str, path: Path) -> dict:
-    if not path.exists():
-        raise KeyError(f"no {path.name} for {example!r}: run `python -m scripts.run_examples`")
-    return json.loads(path.read_text())
+
+def page_facts(meta: dict) -> dict:
+    """The variables a page's ``facts:`` front matter asks for: name -> that example's facts."""
+    wanted = meta.get("facts") or {}
+    if isinstance(wanted, str):
+        wanted = {"f": wanted}
+    return {name: facts_layer.load(example) for name, example in wanted.items()}
 
 
 def define_env(env):
@@ -24,14 +31,9 @@ def define_env(env):
     env.variables["pinned"] = version_report.load().get("pinned", {})
 
     @env.macro
-    def results(example: str) -> dict:
-        """The ``results.json`` an example wrote."""
-        return generated_json(example, layout.results_path(example))
-
-    @env.macro
     def manifest(example: str) -> dict:
         """What the runner recorded about an example's run (parameters, versions, seconds)."""
-        return generated_json(example, layout.manifest_path(example))
+        return facts_layer.generated_json(example, layout.manifest_path(example))
 
     @env.macro
     def complete_example(example: str) -> str:
@@ -55,14 +57,18 @@ def define_env(env):
             f"`.venv/bin/python -m scripts.run_examples --only {example}`.",
         ])
 
-    @env.filter
-    def duration(seconds: float) -> str:
-        """83.0 -> 'about 1.4 minutes'; 40 -> 'about 40 seconds'."""
-        if seconds < 90:
-            return f"about {seconds:.0f} seconds"
-        return f"about {seconds / 60:.1f} minutes"
+    # The number style, scripts/numbers.py: `{{ x | loss }}`, `{{ x | pct(0) }}`, ...
+    for name, function in NUMBER_FILTERS.items():
+        env.filter(function, name)
 
-    @env.filter
-    def pct(value: float, digits: int = 1) -> str:
-        """0.9876 -> '98.8 %'."""
-        return f"{100 * value:.{digits}f} %"
+
+def on_pre_page_macros(env):
+    """Before a page is rendered: its facts, as its front matter names them."""
+    env.variables["_page_facts"] = page_facts(env.page.meta)
+    env.variables.update(env.variables["_page_facts"])
+
+
+def on_post_page_macros(env):
+    """After it: forget them, so no page reads another page's facts."""
+    for name in env.variables.pop("_page_facts", {}):
+        env.variables.pop(name, None)

@@ -9,12 +9,16 @@ import json
 import re
 from pathlib import Path, PurePosixPath
 
+import yaml
+
+from scripts import layout
 from scripts.version_envs import COLUMNS
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
-RECORD = DOCS / "generated" / "versions.json"
+RECORD = layout.GENERATED / layout.VERSIONS
 QUESTION_INCLUDE = re.compile(r'^\s*-{2}8<-{2} "docs/(questions/[\w-]+\.md)"$', re.M)
-EXAMPLE_USE = re.compile(r'generated/(\w+)/|(?:results|manifest|complete_example)\("(\w+)"\)')
+EXAMPLE_USE = re.compile(r'generated/(\w+)/|(?:manifest|complete_example)\("(\w+)"\)')
+FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 TITLE = re.compile(r"^# (.+)$", re.M)
 REPORT_ANCHOR = "versions-verified"
 
@@ -45,8 +49,17 @@ def page_inputs(src_uri: str) -> tuple[list[str], list[str]]:
     if path.suffix == ".ipynb":
         return [], [path.stem]
     source = (DOCS / src_uri).read_text()
-    examples = sorted({a or b for a, b in EXAMPLE_USE.findall(source)})
+    examples = sorted({a or b for a, b in EXAMPLE_USE.findall(source)} | facts_examples(source))
     return [src_uri, *QUESTION_INCLUDE.findall(source)], examples
+
+
+def facts_examples(source: str) -> set[str]:
+    """The examples whose facts a page's front matter names (``facts: NAME`` or a mapping)."""
+    match = FRONT_MATTER.match(source)
+    named = (yaml.safe_load(match.group(1)) or {}).get("facts") if match else None
+    if isinstance(named, dict):
+        return set(named.values())
+    return {named} if named else set()
 
 
 def outcome(entry: dict, files: list[str], examples: list[str]) -> tuple[int, int] | None:

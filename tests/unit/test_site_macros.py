@@ -19,8 +19,8 @@ class Env:
         self.macros[function.__name__] = function
         return function
 
-    def filter(self, function):
-        self.filters[function.__name__] = function
+    def filter(self, function, name=None):
+        self.filters[name or function.__name__] = function
         return function
 
 
@@ -37,20 +37,31 @@ def env(tmp_path, monkeypatch):
 
 
 def test_define_env_registers_the_documented_macros_and_filters(env):
-    assert set(env.macros) == {"results", "manifest", "complete_example"}
-    assert set(env.filters) == {"duration", "pct"}
+    assert set(env.macros) == {"manifest", "complete_example"}
+    assert set(env.filters) == set(site_macros.NUMBER_FILTERS)
 
 
-def test_results_and_manifest_read_the_generated_json(env):
-    assert env.macros["results"]("tiny") == {"loss": {"mse": 0.25}}
+def test_manifest_reads_the_generated_json(env):
     assert env.macros["manifest"]("tiny") == {"seconds": 83.0}
 
 
-@pytest.mark.parametrize("macro, filename", [("results", "results.json"),
-                                             ("manifest", "manifest.json")])
-def test_missing_generated_file_names_it_and_the_remedy(env, macro, filename):
-    with pytest.raises(KeyError, match=rf"no {filename} for 'other': run `python -m scripts.run_examples`"):
-        env.macros[macro]("other")
+def test_missing_generated_file_names_it_and_the_remedy(env):
+    with pytest.raises(KeyError, match=r"no manifest.json for 'other': run `python -m "
+                                       r"scripts.run_examples --only other`"):
+        env.macros["manifest"]("other")
+
+
+@pytest.mark.parametrize("meta, names", [({"facts": "tiny"}, {"f"}),
+                                         ({"facts": {"a": "tiny", "b": "tiny"}}, {"a", "b"}),
+                                         ({}, set())])
+def test_a_page_gets_the_facts_its_front_matter_names_and_only_while_it_renders(env, meta, names,
+                                                                               monkeypatch):
+    monkeypatch.setattr(site_macros.facts_layer, "load", lambda example: {"example": example})
+    env.page.meta = meta
+    site_macros.on_pre_page_macros(env)
+    assert {n for n in names if env.variables[n] == {"example": "tiny"}} == names
+    site_macros.on_post_page_macros(env)
+    assert not names & set(env.variables)
 
 
 def test_complete_example_links_folds_the_source_and_says_how_to_regenerate(env):
@@ -85,3 +96,11 @@ def test_pct(env, value, digits, text):
 
 def test_pct_defaults_to_one_digit(env):
     assert env.filters["pct"](0.5) == "50.0 %"
+
+
+@pytest.mark.parametrize("filter_name, args, text", [
+    ("loss", (0.090466,), "0.090"), ("loss", (0.2381, 4), "0.2381"), ("fixed", (2.5, 2), "2.50"),
+    ("fixed", (-0.0001, 2), "0.00"), ("points", (0.0403,), "4.0"), ("count", (121605,), "121,605"),
+])
+def test_number_filters_keep_the_digits_they_are_asked_for(env, filter_name, args, text):
+    assert env.filters[filter_name](*args) == text

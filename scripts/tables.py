@@ -1,0 +1,52 @@
+"""Markdown pipe tables: the one writer for every table the pages show.
+
+A table built from results declares each column's kind (``loss``, ``percent``...), so its
+cells are written in the handbook's number style (scripts/numbers.py) when the site is
+built: re-formatting costs a rebuild, never a re-run. Number columns are right-aligned.
+"""
+
+from dataclasses import dataclass
+from functools import partial
+
+from scripts import numbers
+
+# kind -> (how a raw value is written, right-aligned?)
+KINDS = {
+    "text": (str, False),
+    "number": (str, True),  # as recorded, e.g. a grid point
+    "fixed4": (partial(numbers.fixed, digits=4), True),
+    "loss": (numbers.loss, True),
+    "loss4": (partial(numbers.loss, digits=4), True),
+    "percent": (numbers.percent, True),
+    "points": (lambda v: f"{numbers.points(v)} pts", True),
+    "count": (numbers.count, True),
+    "yes_no": (numbers.yes_no, False),
+}
+
+
+@dataclass(frozen=True)
+class Column:
+    title: str
+    kind: str = "text"
+
+    def __post_init__(self):
+        if self.kind not in KINDS:
+            raise ValueError(f"column {self.title!r}: unknown kind {self.kind!r}; "
+                             f"use one of {', '.join(KINDS)}")
+
+
+def pipe_table(header: list[str], rows: list[list[str]], right: list[bool]) -> str:
+    """Already-written cells as a Markdown table, ``right`` saying which columns align right."""
+    lines = ["| " + " | ".join(header) + " |",
+             "| " + " | ".join("--:" if r else ":--" for r in right) + " |"]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+def markdown(columns: list[Column], rows: list[list]) -> str:
+    """Raw values, one list per row, written as each column's kind says."""
+    for row in rows:
+        if len(row) != len(columns):
+            raise ValueError(f"table row {row!r} has {len(row)} cells for {len(columns)} columns")
+    written = [[KINDS[c.kind][0](value) for c, value in zip(columns, row)] for row in rows]
+    return pipe_table([c.title for c in columns], written, [KINDS[c.kind][1] for c in columns])

@@ -1,0 +1,24 @@
+"""tables: results written as Markdown in the number style, columns by kind."""
+
+import pytest
+
+from scripts.tables import Column, markdown
+
+
+def test_cells_are_written_by_kind_and_numbers_align_right():
+    columns = [Column("Model"), Column("Loss", "loss"), Column("Acc.", "percent"),
+               Column("Gap", "points"), Column("Met?", "yes_no")]
+    assert markdown(columns, [["A", 0.090466, 0.96, 0.065, False]]) == (
+        "| Model | Loss | Acc. | Gap | Met? |\n"
+        "| :-- | --: | --: | --: | :-- |\n"
+        "| A | 0.090 | 96.0 % | 6.5 pts | no |\n")
+
+
+def test_unknown_kind_names_the_column_and_the_kinds():
+    with pytest.raises(ValueError, match="column 'Loss': unknown kind 'los'; use one of text, number"):
+        Column("Loss", "los")
+
+
+def test_row_of_the_wrong_length_is_named():
+    with pytest.raises(ValueError, match=r"table row \['A'\] has 1 cells for 2 columns"):
+        markdown([Column("Model"), Column("Loss", "loss")], [["A"]])
