@@ -57,6 +57,15 @@ def main(argv=None) -> int:
                 page = context.new_page()
                 for url in urls:
                     page.goto(base + url, wait_until="networkidle")
+                    # A full-page shot shows the whole page at once: load the charts that
+                    # a reader's scrolling would load (they are lazy below the fold).
+                    page.eval_on_selector_all("img[loading=lazy]",
+                                              "els => els.forEach(e => e.loading = 'eager')")
+                    page.wait_for_function("[...document.images].every(e => e.complete)",
+                                           timeout=15_000)
+                    # and paint the blocks the site leaves unpainted until they near the screen
+                    page.add_style_tag(content=".md-typeset > * "
+                                       "{ content-visibility: visible !important; }")
                     name = (url.strip("/").replace("/", "_") or "home") + f"-{width}-{scheme}.png"
                     page.screenshot(path=str(args.out / name), full_page=True)
                 context.close()
