@@ -10,10 +10,12 @@ from mkdocs.config import load_config
 import code_spans
 
 CSS = """
-:root,[data-md-color-scheme=default]{--md-code-fg-color:#36464e;--md-code-hl-name-color:var(--md-code-fg-color);
-  --md-code-hl-operator-color:#0000008a;--md-code-hl-punctuation-color:#0000008a;--md-code-hl-string-color:#1c7d4d}
-@media screen{[data-md-color-scheme=slate]{--md-code-fg-color:#ddd;--md-code-hl-name-color:var(--md-code-fg-color);
-  --md-code-hl-operator-color:#aaa;--md-code-hl-punctuation-color:#bbb;--md-code-hl-string-color:#2fb170}}
+:root,[data-md-color-scheme=default]{--md-code-fg-color:#36464e;
+  --md-code-hl-name-color:var(--md-code-fg-color);--md-code-hl-operator-color:#0000008a;
+  --md-code-hl-punctuation-color:#0000008a;--md-code-hl-string-color:#1c7d4d}
+@media screen{[data-md-color-scheme=slate]{--md-code-fg-color:#ddd;
+  --md-code-hl-name-color:var(--md-code-fg-color);--md-code-hl-operator-color:#aaa;
+  --md-code-hl-punctuation-color:#bbb;--md-code-hl-string-color:#2fb170}}
 .highlight .o,.highlight .ow{color:var(--md-code-hl-operator-color)}
 .highlight .p{color:var(--md-code-hl-punctuation-color)}
 .highlight .s1,.highlight .s2,.highlight .si{color:var(--md-code-hl-string-color)}
@@ -60,10 +62,13 @@ def test_properties_set_alike_by_the_same_rules_compare_equal():
     ('<span class="s2">"a"</span><span class="o"> </span><span class="s2">"b"</span>',
      '<span class="s2">"a" "b"</span>'),
     # text between spans keeps them apart; different colours stay apart
-    ('<span class="o">=</span>x<span class="o">=</span>', '<span class="o">=</span>x<span class="o">=</span>'),
-    ('<span class="o">=</span><span class="p">(</span>', '<span class="o">=</span><span class="p">(</span>'),
+    ('<span class="o">=</span>x<span class="o">=</span>',
+     '<span class="o">=</span>x<span class="o">=</span>'),
+    ('<span class="o">=</span><span class="p">(</span>',
+     '<span class="o">=</span><span class="p">(</span>'),
     # a background is not merged across whitespace, nor is a whitespace span with one dropped
-    ('<span class="gi">+</span> <span class="gi">+</span>', '<span class="gi">+</span> <span class="gi">+</span>'),
+    ('<span class="gi">+</span> <span class="gi">+</span>',
+     '<span class="gi">+</span> <span class="gi">+</span>'),
     ('<span class="gi"> </span>', '<span class="gi"> </span>'),
     # other markup (a highlighted line, an anchor) is left as it is and keeps spans apart
     ('<span class="hll"><span class="o">=</span></span><span class="o">=</span>',
@@ -79,8 +84,9 @@ def test_code_loses_spans_that_change_nothing(code, lighter):
 
 def test_only_markdown_code_blocks_are_touched():
     span = '<span class="n">x</span>'
-    page = (block(span) + f'<div class="highlight-ipynb hl-python"><pre><span></span>{span}</pre></div>'
-            + f'<p><span class="n">x</span></p><span class="katex"><span class="mord">x</span></span>'
+    page = (block(span)
+            + f'<div class="highlight-ipynb hl-python"><pre><span></span>{span}</pre></div>'
+            + f'<p>{span}</p><span class="katex"><span class="mord">x</span></span>'
             + '<div class="highlight"><span class="filename">a.py</span><pre><span></span>'
             + f'<code>{span}</code></pre></div>')
     assert code_spans.lighter_page(page, STYLES) == page.replace(span, "x", 1).replace(
