@@ -18,7 +18,7 @@ KINDS = {
     "loss": (numbers.loss, True),
     "loss4": (partial(numbers.loss, digits=4), True),
     "percent": (numbers.percent, True),
-    "points": (lambda v: f"{numbers.points(v)} pts", True),
+    "points": (lambda v: f"{numbers.points(v)}{numbers.NO_BREAK}pts", True),
     "count": (numbers.count, True),
     "yes_no": (numbers.yes_no, False),
 }
