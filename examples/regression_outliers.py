@@ -28,7 +28,6 @@ import numpy as np
 import tensorflow as tf
 
 keras.utils.set_random_seed(seed)  # the same weights and batches on every run
-tables = {}  # name -> rows, the first row the header
 
 # %% [markdown]
 # ## The three losses, one error at a time
@@ -121,33 +120,24 @@ fits = {
 for delta in huber_deltas:
     fits[f"Huber, delta={delta:g}"] = fit_line(keras.losses.Huber(delta=delta))
 
-rows = []
+print(f"{'loss':<28}{'slope':>7}{'intercept':>10}  slope moved, last {settle_steps} steps")
 for name, (slope, intercept, final_loss, settle) in fits.items():
-    rows.append([name, f"{slope:.3f}", f"{intercept:.3f}", f"{slope - true_slope:+.3f}",
-                 f"{abs(settle):.1e}"])
-rows.append(["least squares, all points", f"{lstsq_slope:.3f}", f"{lstsq_intercept:.3f}",
-             f"{lstsq_slope - true_slope:+.3f}", "-"])
-rows.append(["least squares, no outliers", f"{clean_slope:.3f}", f"{clean_intercept:.3f}",
-             f"{clean_slope - true_slope:+.3f}", "-"])
-rows.append(["true line", f"{true_slope:.3f}", f"{true_intercept:.3f}", "+0.000", "-"])
-tables["fits"] = [
-    ["Loss", "Slope", "Intercept", "Slope error", f"Slope moved, last {settle_steps} steps"],
-    *rows,
-]
-for line in tables["fits"]:
-    print(*line, sep=" | ")
+    print(f"{name:<28}{slope:7.3f}{intercept:10.3f}  {abs(settle):.1e}")
+print(f"{'least squares, all points':<28}{lstsq_slope:7.3f}{lstsq_intercept:10.3f}")
+print(f"{'least squares, no outliers':<28}{clean_slope:7.3f}{clean_intercept:10.3f}")
+print(f"{'true line':<28}{true_slope:7.3f}{true_intercept:10.3f}")
 
 # %% figures=["fits"]
 fig, ax = plt.subplots(figsize=(8, 4.2))
-ax.scatter(x[~outlier], y[~outlier], s=18, color="#888888", label="data")
-ax.scatter(x[outlier], y[outlier], s=40, marker="x", color="#000000", label="outliers")
+ax.scatter(x[~outlier], y[~outlier], s=18, color="C6", alpha=0.45, label="data")
+ax.scatter(x[outlier], y[outlier], s=40, marker="x", color="C6", label="outliers")
 grid = np.array([0.0, 10.0])
 drawn = {"MSE": "-", "MAE": "--", "Huber, delta=1": "-."}
 for name, style in drawn.items():
     if name in fits:
         slope, intercept = fits[name][:2]
         ax.plot(grid, slope * grid + intercept, linestyle=style, label=name)
-ax.plot(grid, true_slope * grid + true_intercept, linestyle=":", color="#000000",
+ax.plot(grid, true_slope * grid + true_intercept, linestyle=":", color="C6",
         linewidth=1.5, label="true line")
 ax.set_xlabel("x")
 ax.set_ylabel("y")
@@ -158,10 +148,6 @@ plt.show()
 
 # %%
 results = {
-    "parameters": {"n_points": n_points, "n_outliers": n_outliers,
-                   "outlier_shift": outlier_shift, "noise": noise, "steps": steps,
-                   "settle_steps": settle_steps, "learning_rate": learning_rate,
-                   "huber_deltas": huber_deltas, "seed": seed},
     "least_squares": {"slope": lstsq_slope, "intercept": lstsq_intercept},
     "least_squares_clean": {"slope": clean_slope, "intercept": clean_intercept},
     "fits": {name: {"slope": s, "intercept": b, "final_loss": loss, "settle_change": change,

@@ -18,9 +18,12 @@ def loss(value: float, digits: int = 3) -> str:
     return fixed(value, digits)
 
 
+NO_BREAK = "\u00a0"  # between a number and its unit: "96.0 %" never splits over two lines
+
+
 def percent(share: float, digits: int = 1) -> str:
-    """A share as a percentage: 0.9604 -> '96.0 %'."""
-    return f"{fixed(100 * share, digits)} %"
+    """A share as a percentage: 0.9604 -> '96.0 %' (a no-break space before the sign)."""
+    return f"{fixed(100 * share, digits)}{NO_BREAK}%"
 
 
 def points(difference: float, digits: int = 1) -> str:

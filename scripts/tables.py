@@ -14,14 +14,20 @@ from scripts import numbers
 KINDS = {
     "text": (str, False),
     "number": (str, True),  # as recorded, e.g. a grid point
+    "fixed3": (partial(numbers.fixed, digits=3), True),
     "fixed4": (partial(numbers.fixed, digits=4), True),
+    "signed3": (lambda v: ("+" if v >= 0 else "") + numbers.fixed(v, 3), True),
+    "scientific": (numbers.scientific, True),
     "loss": (numbers.loss, True),
     "loss4": (partial(numbers.loss, digits=4), True),
     "percent": (numbers.percent, True),
-    "points": (lambda v: f"{numbers.points(v)} pts", True),
+    "points": (lambda v: f"{numbers.points(v)}{numbers.NO_BREAK}pts", True),
     "count": (numbers.count, True),
     "yes_no": (numbers.yes_no, False),
 }
+
+
+NONE = "-"  # a cell with no value (None)
 
 
 @dataclass(frozen=True)
@@ -48,5 +54,6 @@ def markdown(columns: list[Column], rows: list[list]) -> str:
     for row in rows:
         if len(row) != len(columns):
             raise ValueError(f"table row {row!r} has {len(row)} cells for {len(columns)} columns")
-    written = [[KINDS[c.kind][0](value) for c, value in zip(columns, row)] for row in rows]
+    written = [[NONE if value is None else KINDS[c.kind][0](value) for c, value in zip(columns, row)]
+               for row in rows]
     return pipe_table([c.title for c in columns], written, [KINDS[c.kind][1] for c in columns])

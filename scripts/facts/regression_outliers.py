@@ -1,6 +1,7 @@
 """Facts of examples/regression_outliers.py for reference/regression-outliers.md."""
 
 from scripts.facts import Claim, Results
+from scripts.tables import Column, markdown
 
 PAGE = "reference/regression-outliers.md"
 SAME_SLOPE = 0.01  # slopes this close are "the same" (the page's "within 0.01")
@@ -29,6 +30,26 @@ class Facts(Results):
     def others_settle_change(self) -> float:
         """The largest slope change over the last steps of every fit but MAE's."""
         return max(abs(fit["settle_change"]) for name, fit in self.fits.items() if name != "MAE")
+
+
+    @property
+    def fit_names(self) -> list[str]:
+        """MSE, MAE, then Huber from the smallest ``delta``: the order the example fits them."""
+        return ["MSE", "MAE"] + [f"Huber, delta={d:g}" for d in self.parameters["huber_deltas"]]
+
+    @property
+    def fits_table(self) -> str:
+        true_slope, true_intercept = self.parameters["true_slope"], self.parameters["true_intercept"]
+        columns = [Column("Loss"), Column("Slope", "fixed3"), Column("Intercept", "fixed3"),
+                   Column("Slope error", "signed3"),
+                   Column(f"Slope moved, last {self.parameters['settle_steps']} steps", "scientific")]
+        rows = [[name, fit["slope"], fit["intercept"], fit["slope"] - true_slope,
+                 abs(fit["settle_change"])] for name in self.fit_names for fit in [self.fits[name]]]
+        for label, line in [("least squares, all points", self.least_squares),
+                            ("least squares, no outliers", self.least_squares_clean),
+                            ("true line", {"slope": true_slope, "intercept": true_intercept})]:
+            rows.append([label, line["slope"], line["intercept"], line["slope"] - true_slope, None])
+        return markdown(columns, rows)
 
 
 facts = Facts

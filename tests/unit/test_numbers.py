@@ -14,8 +14,8 @@ def test_fixed_keeps_trailing_zeros_and_never_writes_minus_zero(value, digits, t
 
 def test_kinds():
     assert numbers.loss(0.2381) == "0.238"
-    assert numbers.percent(0.9604) == "96.0 %"
-    assert numbers.percent(0.85, 0) == "85 %"
+    assert numbers.percent(0.9604) == "96.0\u00a0%"
+    assert numbers.percent(0.85, 0) == "85\u00a0%"
     assert numbers.points(0.0403) == "4.0"
     assert numbers.count(121605) == "121,605"
     assert numbers.scientific(0.0067) == "6.7e-03"

@@ -87,15 +87,15 @@ def test_duration(env, seconds, text):
     assert env.filters["duration"](seconds) == text
 
 
-@pytest.mark.parametrize("value, digits, text", [(0.9876, 1, "98.8 %"), (0.9876, 2, "98.76 %"),
-                                                 (1, 1, "100.0 %"), (0.00049, 0, "0 %"),
-                                                 (-0.05, 1, "-5.0 %")])
+@pytest.mark.parametrize("value, digits, text", [(0.9876, 1, "98.8\u00a0%"), (0.9876, 2, "98.76\u00a0%"),
+                                                 (1, 1, "100.0\u00a0%"), (0.00049, 0, "0\u00a0%"),
+                                                 (-0.05, 1, "-5.0\u00a0%")])
 def test_pct(env, value, digits, text):
     assert env.filters["pct"](value, digits) == text
 
 
 def test_pct_defaults_to_one_digit(env):
-    assert env.filters["pct"](0.5) == "50.0 %"
+    assert env.filters["pct"](0.5) == "50.0\u00a0%"
 
 
 @pytest.mark.parametrize("filter_name, args, text", [

@@ -11,7 +11,7 @@ def test_cells_are_written_by_kind_and_numbers_align_right():
     assert markdown(columns, [["A", 0.090466, 0.96, 0.065, False]]) == (
         "| Model | Loss | Acc. | Gap | Met? |\n"
         "| :-- | --: | --: | --: | :-- |\n"
-        "| A | 0.090 | 96.0 % | 6.5 pts | no |\n")
+        "| A | 0.090 | 96.0\u00a0% | 6.5\u00a0pts | no |\n")
 
 
 def test_unknown_kind_names_the_column_and_the_kinds():
