@@ -64,10 +64,11 @@ node_modules/.installed: package-lock.json
 # uv installs the locked requirements several times faster than pip (it is only the installer:
 # requirements.txt is the same either way, and `pip install -r requirements.txt` works too).
 UV_VERSION := 0.13.9
-$(STAMP): requirements.txt
+$(STAMP): requirements.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
 	$(VENV)/bin/uv pip install --quiet --python $(PY) -r requirements.txt
+	$(VENV)/bin/uv pip install --quiet --python $(PY) --no-deps --editable .
 	touch $(STAMP)
 
 clean:
