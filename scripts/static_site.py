@@ -81,8 +81,11 @@ def find_chromium() -> str | None:
 
 
 def nav_urls() -> list[str]:
-    """Every page in the navigation, as a URL path relative to the site root."""
+    """Every page in the navigation, as a URL path relative to the site root, the notebooks
+    the Notebooks section lists at build time included."""
     from mkdocs.config import load_config
+
+    from scripts import notebook_nav
 
     urls = []
 
@@ -95,5 +98,5 @@ def nav_urls() -> list[str]:
                 stem = value.rsplit(".", 1)[0]
                 urls.append("" if stem == "index" else stem.removesuffix("/index") + "/")
 
-    walk(load_config(str(REPO / "mkdocs.yml"))["nav"])
+    walk(notebook_nav.on_config(load_config(str(REPO / "mkdocs.yml")))["nav"])
     return urls

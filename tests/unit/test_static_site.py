@@ -1,11 +1,12 @@
 """static_site: the pages in nav order, the local server, finding Chromium."""
 
+import json
 import textwrap
 import urllib.request
 
 import pytest
 
-from scripts import static_site
+from scripts import layout, static_site
 
 
 def test_nav_urls_follow_the_navigation_in_order(tmp_path, monkeypatch):
@@ -18,13 +19,27 @@ def test_nav_urls_follow_the_navigation_in_order(tmp_path, monkeypatch):
               - First: section/first.md
               - Deeper:
                   - Overview: section/deeper/index.md
-                  - Notebook: generated/x/x.ipynb
           - plain.md
+          - Notebooks:
+              - Execution report: generated/report.md
           - Last: last.md
     """))
+    generated = tmp_path / "docs" / "generated"
+    for name, title in [("zeta", "A notebook"), ("alpha", "The last notebook")]:
+        (generated / name).mkdir(parents=True)
+        (generated / name / f"{name}.ipynb").write_text("{}")
+        (generated / name / layout.MANIFEST).write_text(json.dumps({"title": title}))
     monkeypatch.setattr(static_site, "REPO", tmp_path)
-    assert static_site.nav_urls() == ["", "section/first/", "section/deeper/",
-                                      "generated/x/x/", "plain/", "last/"]
+    monkeypatch.setattr(layout, "GENERATED", generated)
+    # the notebooks follow the report, by title, as the notebook_nav hook lists them
+    assert static_site.nav_urls() == ["", "section/first/", "section/deeper/", "plain/",
+                                      "generated/report/", "generated/zeta/zeta/",
+                                      "generated/alpha/alpha/", "last/"]
+
+
+def test_every_notebook_is_a_nav_page():
+    notebooks = {f"generated/{p.parent.name}/{p.stem}/" for p in layout.GENERATED.glob("*/*.ipynb")}
+    assert notebooks and notebooks <= set(static_site.nav_urls())
 
 
 def test_serve_serves_the_folder_quietly(tmp_path, capsys):
