@@ -23,6 +23,26 @@ def generated_json(example: str, filename: str) -> dict:
     return json.loads(path.read_text())
 
 
+def percent(value: float, digits: int = 1) -> str:
+    """0.9876 -> '98.8 %'."""
+    return f"{100 * value:.{digits}f} %"
+
+
+def accuracy_target_verdict(model: dict, targets: dict) -> str:
+    """Whether a model of the overfitting experiment meets its accuracy targets (validation at
+    least one, evaluated training accuracy below the other), naming each one it misses."""
+    val, train = model["val_accuracy"], model["train_accuracy"]
+    missed = []
+    if val < targets["val_accuracy"]:
+        missed.append(f"validation {percent(val)} is below {percent(targets['val_accuracy'], 0)}")
+    if train >= targets["train_accuracy"]:
+        missed.append(f"training {percent(train)} (evaluated) is not below "
+                      f"{percent(targets['train_accuracy'], 0)}")
+    if missed:
+        return "misses the target: " + " and ".join(missed)
+    return f"meets the target: validation {percent(val)}, training {percent(train)} (evaluated)"
+
+
 def define_env(env):
     # The pair the pages' captured outputs and prose were checked on, as the version matrix
     # recorded it: ``{{ pinned.keras }}``, ``{{ pinned.tensorflow }}``.
@@ -70,4 +90,7 @@ def define_env(env):
     @env.filter
     def pct(value: float, digits: int = 1) -> str:
         """0.9876 -> '98.8 %'."""
-        return f"{100 * value:.{digits}f} %"
+        return percent(value, digits)
+
+    # {{ accuracy_target_verdict(results("experiment_overfitting").models.dropout, targets) }}
+    env.macro(accuracy_target_verdict)

@@ -7,6 +7,8 @@ import json
 import math
 from pathlib import Path
 
+from site_macros import accuracy_target_verdict
+
 GENERATED = Path(__file__).resolve().parents[2] / "docs" / "generated"
 
 
@@ -29,3 +31,12 @@ def test_first_logged_epoch_can_lie_well_below_ln_k():
     assert first < math.log(10) / 2, (
         "traces/mse-and-cross-entropy.md, Claim checked: 'can already lie well below ln K in a "
         f"healthy run: the ten-digit run ... logged' {first:.3f}, no longer well below ln 10")
+
+
+def test_overfitting_target_verdicts_agree_with_the_example():
+    r = results("experiment_overfitting")
+    for name, model in r["models"].items():
+        verdict = accuracy_target_verdict(model, r["targets"])
+        assert verdict.startswith("meets") == model["meets_target"], (
+            f"experiments/reducing-overfitting.md: the verdict on {name} ('{verdict}') "
+            "disagrees with the example's meets_target")

@@ -37,7 +37,8 @@ def env(tmp_path, monkeypatch):
 
 
 def test_define_env_registers_the_documented_macros_and_filters(env):
-    assert set(env.macros) == {"results", "manifest", "complete_example"}
+    assert set(env.macros) == {"results", "manifest", "complete_example",
+                               "accuracy_target_verdict"}
     assert set(env.filters) == {"duration", "pct"}
 
 
@@ -85,3 +86,18 @@ def test_pct(env, value, digits, text):
 
 def test_pct_defaults_to_one_digit(env):
     assert env.filters["pct"](0.5) == "50.0 %"
+
+
+TARGETS = {"val_accuracy": 0.85, "train_accuracy": 0.92}
+
+
+@pytest.mark.parametrize("val, train, text", [
+    (0.9198, 0.960333, "misses the target: training 96.0 % (evaluated) is not below 92 %"),
+    (0.84, 0.93, "misses the target: validation 84.0 % is below 85 % and "
+                 "training 93.0 % (evaluated) is not below 92 %"),
+    (0.85, 0.9199, "meets the target: validation 85.0 %, training 92.0 % (evaluated)"),
+    (0.90, 0.92, "misses the target: training 92.0 % (evaluated) is not below 92 %"),
+])
+def test_accuracy_target_verdict_names_each_target_missed(env, val, train, text):
+    model = {"val_accuracy": val, "train_accuracy": train}
+    assert env.macros["accuracy_target_verdict"](model, TARGETS) == text
