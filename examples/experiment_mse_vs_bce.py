@@ -20,7 +20,7 @@ hidden_units = 64
 train_subset = 0  # 0 keeps every training image; a number keeps that many (smoke runs)
 probe_steps = 60  # first-epoch probe: validation accuracy over the first training steps
 probe_every = 5
-bad_start_bias = -8.0  # output bias of the confidently wrong start: sigmoid(-8) ≈ 0.0003
+bad_start_bias = -8.0  # output bias of the confidently wrong start: sigmoid of it is near 0
 bad_start_epochs = 5
 bad_start_sgd_lr = 0.1
 bonus_epochs = 5
@@ -293,6 +293,22 @@ tables["table_gradient"] = [
 for line in tables["table_gradient"]:
     print(*line, sep=" | ")
 
+# The same two gradients exactly where the confidently wrong start below begins.
+start_logit = tf.constant([bad_start_bias], dtype=tf.float32)
+with tf.GradientTape(persistent=True) as tape:
+    tape.watch(start_logit)
+    start_prob = tf.sigmoid(start_logit)
+    at_start = {
+        "MSE": tf.square(1.0 - start_prob),
+        "Binary cross-entropy": keras.losses.binary_crossentropy(
+            tf.ones((1, 1)), start_logit[:, None], from_logits=True),
+    }
+start_gradient = {"probability": float(start_prob[0])}
+start_gradient.update({name: float(abs(tape.gradient(value, start_logit)[0]))
+                       for name, value in at_start.items()})
+print(f"at the start, p = sigmoid({bad_start_bias:g}) = {start_gradient['probability']:.6f}:",
+      {name: round(g, 5) for name, g in start_gradient.items() if name != "probability"})
+
 # %% [markdown]
 # ## A confidently wrong start
 #
@@ -414,6 +430,7 @@ results = {
     "bad_start": {k.lower().replace("binary cross-entropy", "bce").replace(", ", "_"): v
                   for k, v in bad_start.items()},
     "gradient": gradient_points,
+    "start_gradient": start_gradient,
     "bonus": {"n_train": len(y10), "n_val": len(y10_val),
               "sparse": bonus["sparse_categorical_crossentropy"],
               "onehot": bonus["categorical_crossentropy"],

@@ -93,7 +93,10 @@ for c in three_class[:6]:
 #
 # A positive example (*y* = 1) predicted with a smaller and smaller probability *p*. Keras's
 # `BinaryCrossentropy` on *p* clips it to 1e-7 first, so its value stops at −ln(1e-7); the same
-# loss from the logit (`from_logits=True`) is the exact −ln *p* all the way down.
+# loss from the logit (`from_logits=True`) is the exact −ln *p* all the way down. Here *p* comes
+# from `tf.sigmoid`, a plain tensor, as `model.predict` output would be. The output of a Keras
+# sigmoid layer is different with the TensorFlow backend: it carries its logit, and the loss
+# uses that, unclipped (the handbook's `from_logits` page runs both cases).
 
 # %% figures=["clipping"]
 epsilon = keras.config.epsilon()
@@ -119,8 +122,12 @@ ax.set_title("Binary cross-entropy, true label 1")
 ax.legend(loc="upper right")
 fig.tight_layout()
 plt.show()
+curve_min_logit = float(tf.reduce_min(z_curve))
+curve_min_log10_probability = float(np.log10(tf.reduce_min(p_curve)))
+curve_max_exact_loss = float(tf.reduce_max(each_from_z))
 print(f"clipped loss -ln(1e-7) = {clipped_loss:.4f} for z < -{clip_logit:.4f}; "
-      f"at z = -30: from p {float(each_from_p[0]):.4f}, from the logit {float(each_from_z[0]):.4f}")
+      f"at z = {curve_min_logit:g}, p = 10^{curve_min_log10_probability:.2f}: "
+      f"from p {float(each_from_p[0]):.4f}, from the logit {curve_max_exact_loss:.4f}")
 
 # %% [markdown]
 # ## Label smoothing: a minimum at a finite logit
@@ -169,6 +176,9 @@ results = {
     "epsilon": epsilon,
     "clipped_loss": clipped_loss,
     "clip_logit": clip_logit,
+    "curve_min_logit": curve_min_logit,
+    "curve_min_log10_probability": curve_min_log10_probability,
+    "curve_max_exact_loss": curve_max_exact_loss,
     "smoothing_minimum": smoothing_minimum,
     "binary": binary,
     "three_class": three_class,

@@ -113,10 +113,13 @@ starts = {
 losses = {"MSE": "mse", "binary cross-entropy": "binary_crossentropy"}
 
 
+CONFIDENTLY_WRONG_BELOW = 0.05  # probability of the true class under which a prediction counts
+
+
 def confidently_wrong(model):
     p = model.predict(x_train, verbose=0)
     p_true = np.where(y_train == 1, p, 1 - p)
-    return float(np.mean(p_true < 0.05))
+    return float(np.mean(p_true < CONFIDENTLY_WRONG_BELOW))
 
 
 histories, summary = {}, []
@@ -177,6 +180,7 @@ results = {
     "parameters": {"epochs": epochs, "batch_size": batch_size, "learning_rate": learning_rate,
                    "n_train": int(len(x_train)), "n_test": int(len(x_test)),
                    "saturated_stddev": saturated_stddev, "digits": digits, "seed": seed},
+    "confidently_wrong_below": CONFIDENTLY_WRONG_BELOW,
     "gradients": {f"p={row[0]}": {"mse": float(row[1]), "bce": float(row[2])} for row in rows},
     "runs": {f"{s['start']}, {s['loss']}": s for s in summary},
 }

@@ -24,6 +24,7 @@ class Facts:
     bad_start: dict
     bonus: dict
     gradient: dict  # prediction (as text) -> loss -> gradient on the logit
+    start_gradient: dict  # at the confidently wrong start: its probability, loss -> gradient
 
     @property
     def easy_lowest_val_accuracy(self) -> float:
@@ -69,7 +70,8 @@ def facts(results: dict, manifest: dict) -> Facts:
         n_val_hard=results["n_val_hard"], parameters=manifest["parameters"],
         seconds=manifest["seconds"], easy_mse=results["easy"]["mse"], easy_bce=results["easy"]["bce"],
         hard_mse=results["hard"]["mse"], hard_bce=results["hard"]["bce"],
-        bad_start=results["bad_start"], bonus=results["bonus"], gradient=results["gradient"])
+        bad_start=results["bad_start"], bonus=results["bonus"], gradient=results["gradient"],
+        start_gradient=results["start_gradient"])
 
 
 CLAIMS = [

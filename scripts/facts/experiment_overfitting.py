@@ -70,6 +70,13 @@ class Facts:
         return {"baseline": self.baseline, "dropout": self.dropout,
                 "batchnorm": self.batchnorm, "augment": self.augment}
 
+    def meets_val_target(self, model: Model) -> bool:
+        return model.val_accuracy >= self.target_val_accuracy
+
+    def meets_train_target(self, model: Model) -> bool:
+        """Evaluated training accuracy below the ceiling."""
+        return model.train_accuracy < self.target_train_accuracy
+
     def first_at_target(self, model: Model) -> int | None:
         return first_epoch_at_least(model.history["val_accuracy"], self.target_val_accuracy)
 
@@ -142,6 +149,12 @@ CLAIMS = [
            lambda f: f.augment.history["loss"][-1] > f.augment.history["val_loss"][-1]),
     _claim("Augmentation: the 30-epoch limit ended the run before early stopping did",
            lambda f: f.augment.stopped_by_limit),
+    _claim("'Target met?' checks validation ≥ 85 % and training < 92 %",
+           lambda f: all(m.meets_target == (f.meets_val_target(m) and f.meets_train_target(m))
+                         for m in f.models.values())),
+    _claim("Measured below, this solution misses the target: validation ... reaches 85 %, but "
+           "training ... (evaluated) is not below 92 %",
+           lambda f: f.meets_val_target(f.dropout) and not f.meets_train_target(f.dropout)),
     _claim("The regularised model as specified does not meet it",
            lambda f: not f.dropout.meets_target),
     _claim("[dropout] has the highest validation accuracy of the four and the lowest "

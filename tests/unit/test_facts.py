@@ -1,5 +1,7 @@
 """The facts layer's helpers, on small series whose answers can be read off."""
 
+import dataclasses
+
 import pytest
 
 from scripts import facts, layout
@@ -54,3 +56,14 @@ def test_results_read_as_attributes_with_the_manifest_parameters(tmp_path, monke
     assert results["loss"] == 0.5
     with pytest.raises(AttributeError):
         results.missing
+
+
+@pytest.mark.parametrize("val, train, meets_val, meets_train", [
+    (0.85, 0.9199, True, True),  # validation at the target counts, training just under it
+    (0.8499, 0.90, False, True),
+    (0.90, 0.92, True, False),  # training at the ceiling is not below it
+])
+def test_overfitting_targets_are_at_least_and_strictly_below(val, train, meets_val, meets_train):
+    f = facts.load("experiment_overfitting")
+    model = dataclasses.replace(f.dropout, val_accuracy=val, train_accuracy=train)
+    assert (f.meets_val_target(model), f.meets_train_target(model)) == (meets_val, meets_train)
