@@ -5,7 +5,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from scripts import layout, numbers, version_report
+from scripts import layout, number_style, version_report
 from scripts.example_cache import Example
 
 
@@ -48,11 +48,11 @@ def render(examples: dict[str, Example]) -> str:
         link = f"[{manifest['title']}]({name}/{layout.notebook_name(name)})"
         versions_cell = "" if shared else f" {_versions(manifest)} |"
         lines.append(
-            f"| {link} | {numbers.duration_short(manifest['seconds'])} | {params} |{versions_cell}"
+            f"| {link} | {number_style.duration_short(manifest['seconds'])} | {params} |{versions_cell}"
             f" `{manifest['source_hash'][:12]}` |"
         )
     total = sum(m["seconds"] for m in manifests.values() if m)
-    lines += ["", f"Total run time of a full regeneration: {numbers.duration_short(total)}.", ""]
+    lines += ["", f"Total run time of a full regeneration: {number_style.duration_short(total)}.", ""]
     lines += version_report.matrix_markdown(version_report.load())
     return "\n".join(lines)
 

@@ -3,18 +3,18 @@
 A page with ``render_macros: true`` names the facts it uses in its front matter,
 ``facts: experiment_overfitting`` (then ``{{ f.dropout.kept_epoch }}``) or
 ``facts: {r: regression_outliers, t: trace_mse_crossentropy}`` (then ``{{ r.… }}``), and
-writes numbers with the filters of scripts/numbers.py: ``{{ f.dropout.val_loss | loss }}``,
+writes numbers with the filters of scripts/number_style.py: ``{{ f.dropout.val_loss | loss }}``,
 ``{{ f.dropout.val_accuracy | pct }}``, ``{{ m.seconds | duration }}``.
 """
 
 from scripts import facts as facts_layer
-from scripts import layout, numbers, version_report
+from scripts import layout, number_style, version_report
 from scripts.example_links import example_links
 
-NUMBER_FILTERS = {"fixed": numbers.fixed, "loss": numbers.loss, "pct": numbers.percent,
-                  "points": numbers.points, "count": numbers.count, "count_of": numbers.count_of,
-                  "scientific": numbers.scientific, "short": numbers.short,
-                  "duration": numbers.duration}
+NUMBER_FILTERS = {"fixed": number_style.fixed, "loss": number_style.loss, "pct": number_style.percent,
+                  "points": number_style.points, "count": number_style.count, "count_of": number_style.count_of,
+                  "scientific": number_style.scientific, "short": number_style.short,
+                  "duration": number_style.duration}
 
 
 def page_facts(meta: dict) -> dict:
@@ -57,7 +57,7 @@ def define_env(env):
             f"`.venv/bin/python -m scripts.run_examples --only {example}`.",
         ])
 
-    # The number style, scripts/numbers.py: `{{ x | loss }}`, `{{ x | pct(0) }}`, ...
+    # The number style, scripts/number_style.py: `{{ x | loss }}`, `{{ x | pct(0) }}`, ...
     for name, function in NUMBER_FILTERS.items():
         env.filter(function, name)
 

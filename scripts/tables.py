@@ -1,29 +1,29 @@
 """Markdown pipe tables: the one writer for every table the pages show.
 
 A table built from results declares each column's kind (``loss``, ``percent``...), so its
-cells are written in the handbook's number style (scripts/numbers.py) when the site is
+cells are written in the handbook's number style (scripts/number_style.py) when the site is
 built: re-formatting costs a rebuild, never a re-run. Number columns are right-aligned.
 """
 
 from dataclasses import dataclass
 from functools import partial
 
-from scripts import numbers
+from scripts import number_style
 
 # kind -> (how a raw value is written, right-aligned?)
 KINDS = {
     "text": (str, False),
     "number": (str, True),  # as recorded, e.g. a grid point
-    "fixed3": (partial(numbers.fixed, digits=3), True),
-    "fixed4": (partial(numbers.fixed, digits=4), True),
-    "signed3": (lambda v: ("+" if v >= 0 else "") + numbers.fixed(v, 3), True),
-    "scientific": (numbers.scientific, True),
-    "loss": (numbers.loss, True),
-    "loss4": (partial(numbers.loss, digits=4), True),
-    "percent": (numbers.percent, True),
-    "points": (lambda v: f"{numbers.points(v)}{numbers.NO_BREAK}pts", True),
-    "count": (numbers.count, True),
-    "yes_no": (numbers.yes_no, False),
+    "fixed3": (partial(number_style.fixed, digits=3), True),
+    "fixed4": (partial(number_style.fixed, digits=4), True),
+    "signed3": (lambda v: ("+" if v >= 0 else "") + number_style.fixed(v, 3), True),
+    "scientific": (number_style.scientific, True),
+    "loss": (number_style.loss, True),
+    "loss4": (partial(number_style.loss, digits=4), True),
+    "percent": (number_style.percent, True),
+    "points": (lambda v: f"{number_style.points(v)}{number_style.NO_BREAK}pts", True),
+    "count": (number_style.count, True),
+    "yes_no": (number_style.yes_no, False),
 }
 
 

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from scripts import layout, numbers
+from scripts import layout, number_style
 from scripts import example_cache
 from scripts import execution_report as report
 
@@ -32,7 +32,7 @@ def example(name, run=True, **manifest):
 @pytest.mark.parametrize("seconds, shown", [(0.4, "0 s"), (89.4, "89 s"), (90, "1.5 min"),
                                             (587, "9.8 min")])
 def test_run_times_in_the_table_are_short(seconds, shown):
-    assert numbers.duration_short(seconds) == shown
+    assert number_style.duration_short(seconds) == shown
 
 
 def test_versions_are_sorted_by_library():

@@ -1,6 +1,8 @@
 """layout: the one place that spells where generated files live, on disk and in the site."""
 
 import json
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -46,3 +48,10 @@ def test_notebooks_nav_lists_each_run_example_by_its_title_after_the_report(tmp_
 def test_nav_without_the_report_says_where_the_notebooks_go():
     with pytest.raises(ValueError, match="no nav section lists generated/report.md"):
         notebook_nav.on_config({"nav": [{"Home": "index.md"}]})
+
+
+def test_no_script_module_shadows_the_standard_library():
+    """`python scripts/NAME.py` puts scripts/ first on sys.path, where a scripts/numbers.py
+    once replaced the standard library's numbers module for everything imported after it."""
+    names = {p.stem for p in (Path(__file__).resolve().parents[2] / "scripts").rglob("*.py")}
+    assert not names & sys.stdlib_module_names

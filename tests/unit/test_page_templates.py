@@ -1,5 +1,5 @@
 """Pages only interpolate facts: no Jinja statements, no logic or arithmetic inside ``{{ }}``,
-and numbers written only with the number-style filters (scripts/numbers.py).
+and numbers written only with the number-style filters (scripts/number_style.py).
 
 Analysis belongs in the example's facts module (scripts/facts/NAME.py), where it has return
 values, types and tests; a sentence that depends on a result is asserted there as a claim.
@@ -36,7 +36,7 @@ def test_page_expressions_only_interpolate(page):
     bad = [(n, e.strip()) for n, e in expressions(page)
            if FORBIDDEN.search(LAST_ITEMS.sub("", STRING.sub("", e)))]
     assert not bad, (f"{page.relative_to(DOCS)}: logic, arithmetic or an old number idiom in "
-                     f"{bad}; move it to scripts/facts/ and use a filter of scripts/numbers.py")
+                     f"{bad}; move it to scripts/facts/ and use a filter of scripts/number_style.py")
 
 
 def test_the_check_catches_what_it_is_for(tmp_path):
