@@ -12,12 +12,23 @@ chart style and library versions are unchanged are skipped.
   python -m scripts.run_examples --check       # exit 1 if any committed artifact is stale
 """
 
-import argparse
-import logging
 import os
-import shutil
 import signal
 import sys
+
+
+def quit_before_start(signum, frame):
+    sys.stderr.write("interrupted: nothing was run\n")
+    os._exit(130)
+
+
+if __name__ == "__main__":  # Ctrl-C while the imports below load; main() sets its own handler
+    signal.signal(signal.SIGINT, quit_before_start)
+
+import argparse
+import asyncio
+import logging
+import shutil
 import tempfile
 import threading
 import time
@@ -167,10 +178,12 @@ def run_one(example, label, smoke_root: Path | None, time_limit: float) -> None:
                 "outputs": cache.output_hashes(staging),
             }, staging)
         ex.publish(staging, final)
-    except BaseException:
+    except BaseException as error:
         progress.finish("stopped")
         shutil.rmtree(staging, ignore_errors=True)
-        if interrupted.is_set():
+        # While the kernel starts, asyncio's own Ctrl-C handler is the one in place: it
+        # cancels the start instead of calling on_interrupt.
+        if interrupted.is_set() or isinstance(error, asyncio.CancelledError):
             raise KeyboardInterrupt from None
         raise
 

@@ -264,6 +264,20 @@ def test_ctrl_c_leaves_published_files_unchanged(sandbox, piped):
     assert not hidden_leftovers(generated)
 
 
+@pytest.mark.parametrize("after", [0.3, 0.6, 1.0])
+def test_ctrl_c_at_startup_says_one_line(after, tmp_path):
+    """Ctrl-C while the runner is still loading its modules (or just starting its first
+    example): one line, exit 130, no traceback."""
+    process = subprocess.Popen(
+        [sys.executable, *RUNNER, "--smoke", "--only", "regression_outliers", "--keep", str(tmp_path)],
+        cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(after)
+    process.send_signal(signal.SIGINT)
+    stdout, stderr = process.communicate(timeout=60)
+    assert process.returncode == 130, stderr
+    assert "interrupted" in stderr and "Traceback" not in stderr, stderr
+
+
 def test_hung_cell_stops_at_the_time_limit(sandbox):
     examples, generated, env = sandbox
     write_example(examples, "hangs", extra="import time\ntime.sleep(120)")
