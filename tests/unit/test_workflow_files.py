@@ -1,6 +1,9 @@
 """The GitHub workflow files are valid workflows: check-jsonschema with the workflow schema
-it ships (no download), the linter GitHub's own schema store provides."""
+it ships (no download), the linter GitHub's own schema store provides; and they pass
+zizmor's security audit (actions pinned to commits, least token permissions)."""
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -31,3 +34,25 @@ def test_the_linter_rejects_a_broken_workflow(tmp_path):
     result = lint(broken)
     assert result.exit_code == 1
     assert "runs-on" in result.output
+
+
+def zizmor(*paths: Path):
+    """zizmor's security audit (pinned actions, token permissions, credential persistence),
+    offline: it needs no GitHub API for these checks."""
+    binary = Path(sys.executable).with_name("zizmor")
+    return subprocess.run([str(binary), "--offline", "--no-progress", *map(str, paths)],
+                          capture_output=True, text=True, timeout=60)
+
+
+def test_workflows_pass_the_security_audit():
+    result = zizmor(*WORKFLOWS)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_security_audit_rejects_an_action_pinned_to_a_tag(tmp_path):
+    risky = tmp_path / "risky.yml"
+    risky.write_text("on: push\npermissions: {}\njobs:\n  test:\n    runs-on: ubuntu-latest\n"
+                     "    steps:\n      - uses: someone/action@v1\n")
+    result = zizmor(risky)
+    assert result.returncode != 0
+    assert "unpinned-uses" in result.stdout + result.stderr
