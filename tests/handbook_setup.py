@@ -5,6 +5,8 @@ done with hooks).
 
 import os
 
+import pytest
+
 from scripts.handbook_env import configure_keras_cache, quiet_tensorflow
 from pytest_codeblocks.plugin import TestBlock
 
@@ -15,6 +17,14 @@ quiet_tensorflow()
 configure_keras_cache()
 os.environ["MPLBACKEND"] = "Agg"
 os.environ.setdefault("SOURCE_DATE_EPOCH", "0")
+
+
+def pytest_collection_modifyitems(items):
+    """A warning a reader would see under a block (Keras's UserWarnings are the usual ones)
+    fails the block; a block that shows a warning on purpose catches it itself."""
+    for item in items:
+        if isinstance(item, TestBlock):
+            item.add_marker(pytest.mark.filterwarnings("error::UserWarning"))
 
 
 def pytest_runtest_setup(item):
