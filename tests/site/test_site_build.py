@@ -6,6 +6,8 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 
+from tests.page_text import bare_counts
+
 pytestmark = pytest.mark.xdist_group("site")
 
 
@@ -133,3 +135,13 @@ def test_every_example_offers_its_notebook_on_its_pages(site_dir):
             assert target.is_file(), f"{url}: {target} is not in the site"
             assert set(links[url]) == {"Download the notebook"}, (
                 f"{url}: source/Colab links without a repository: {links[url]}")
+
+
+
+def test_counts_are_written_with_thousands_separators(site_dir, nav_urls):
+    """One number style: 12,665 images, not 12665 (the pages' `count` filter, the tables'
+    count columns)."""
+    found = {url or "/": hits for url in nav_urls
+             if (hits := bare_counts((site_dir / url / "index.html").read_text()))}
+    assert not found, "counts without thousands separators:\n" + "\n".join(
+        f"{url}: …{hit}…" for url, hits in found.items() for hit in hits)
