@@ -10,6 +10,7 @@ copy button on every code block shown (each scrolled to: it gets its button in v
 from urllib.parse import urlparse
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from scripts import static_site
 
 from tests.site.browsing import Visit
@@ -51,13 +52,30 @@ def images_not_loaded(page) -> list[str]:
     return [f"image not loaded: {src}" for src in broken]
 
 
+SCROLL_TO_EACH_BLOCK = """async () => {
+  const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  for (const block of document.querySelectorAll(".md-content pre > code")) {
+    if (!block.checkVisibility()) continue;
+    block.scrollIntoView({ block: "center" });
+    await frame();  // the visibility observer reports after the next frame
+  }
+}"""
+COPY_BUTTONS = """() => [
+  [...document.querySelectorAll(".md-content pre > code")].filter((e) => e.checkVisibility()).length,
+  document.querySelectorAll(".md-content .md-clipboard, .md-content .md-code__button").length,
+]"""
+
+
 def copy_buttons_missing(page) -> list[str]:
-    # A block gets its copy button as it comes into view (content.lazy): scroll to each.
-    for block in page.locator(".md-content pre > code:visible").all():
-        block.scroll_into_view_if_needed()
-    page.wait_for_timeout(100)  # the visibility observer reports after the next frame
-    blocks = page.locator(".md-content pre > code:visible").count()
-    buttons = page.locator(".md-content .md-clipboard, .md-content .md-code__button").count()
+    # A block gets its copy button as it comes into view (content.lazy): scroll to each, in
+    # one script (a round trip per block costs more than the page's other checks together).
+    page.evaluate(SCROLL_TO_EACH_BLOCK)
+    try:
+        page.wait_for_function(f"(({COPY_BUTTONS})()).reduce((blocks, buttons) => buttons >= blocks)",
+                               timeout=2_000)
+    except PlaywrightTimeout:
+        pass  # reported below with the counts
+    blocks, buttons = page.evaluate(COPY_BUTTONS)
     return [f"{blocks} code blocks but {buttons} copy buttons"] if buttons < blocks else []
 
 
@@ -79,13 +97,30 @@ def toggle_scheme(page) -> list[str]:
     return [f"colour toggle did not switch the scheme ({before})"] if before == after else []
 
 
+# Each summary shown is clicked where a reader would click it: scrolled into view, and only if
+# it is the element on top at its centre (what Playwright's click checks), in one script.
+CLICK_EACH_SUMMARY = """() => {
+  const shown = [...document.querySelectorAll(".md-content details > summary")]
+    .filter((e) => e.checkVisibility({ visibilityProperty: true }));
+  const covered = [];
+  for (const summary of shown) {
+    summary.scrollIntoView({ block: "center" });
+    const box = summary.getBoundingClientRect();
+    const top = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+    if (summary.contains(top)) summary.click();
+    else covered.push(summary.innerText.slice(0, 60));
+  }
+  return covered;
+}"""
+
+
 def collapsibles_closed(page) -> list[str]:
-    for summary in page.locator(".md-content details > summary:visible").all():
-        summary.click()
+    covered = page.evaluate(CLICK_EACH_SUMMARY)
     closed = page.eval_on_selector_all(
         ".md-content details", "els => els.filter(e => e.offsetParent && !e.open).length"
     )
-    return [f"{closed} collapsible block(s) did not open"] if closed else []
+    return ([f"collapsible summary covered by another element: {text}" for text in covered]
+            + ([f"{closed} collapsible block(s) did not open"] if closed else []))
 
 
 @pytest.mark.parametrize("url", static_site.nav_urls(), ids=lambda url: url or "/")
@@ -96,7 +131,8 @@ def test_page_reads_well_in_a_browser(browser, base_url, request, url):
         axe_script = request.getfixturevalue("axe_script")
     except pytest.skip.Exception as skipped:
         axe_missing = str(skipped)
-    visit = Visit(browser, base_url + url, color_scheme="light")
+    # "load", not "networkidle": requests that come later are still recorded until the checks end.
+    visit = Visit(browser, base_url + url, wait_until="load", color_scheme="light")
     page = visit.page
     try:
         problems = tables_too_wide(page) + images_not_loaded(page)
