@@ -1,9 +1,11 @@
-"""The built site, shared by every test of this tier: built once, served once, one browser.
+"""The built site, shared by every test of this tier: built once per run, served and
+browsed by each worker.
 
-Every module here is in the xdist group "site" (``pytestmark`` at its top), so under
-pytest-xdist the whole tier runs on one worker and the site is built once per suite run.
+The site is built once per suite run and shared by every pytest-xdist worker, so the
+tier's tests spread over the workers; each worker has its own server and browser.
 """
 
+import fcntl
 import os
 import subprocess
 import sys
@@ -25,31 +27,30 @@ def missing(message: str):
     pytest.skip(message)
 
 
-def built_once_per_run(tmp_path_factory):
-    """Fail if another xdist worker of this run built the site too: the "site" group no
-    longer holds (as with pytest 9.2 and pytest-xdist 3.8), and every site test pays twice."""
-    worker = os.environ.get("PYTEST_XDIST_WORKER")
-    if not worker:
-        return
-    run_root = tmp_path_factory.getbasetemp().parent  # shared by this run's workers only
-    (run_root / f"site-built-by-{worker}").touch()  # before looking: two at once both fail
-    others = [p.name for p in run_root.glob("site-built-by-*") if p.name != f"site-built-by-{worker}"]
-    assert not others, (f"{worker} builds the site, which {others} already did: the tests of "
-                        "tests/site/ are not in one xdist group any more")
+def run_folder(tmp_path_factory) -> Path:
+    """A folder shared by this run's xdist workers (and by nobody else)."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
 
 
 @pytest.fixture(scope="session")
 def site_build(tmp_path_factory):
-    """``mkdocs build --strict`` into a temporary folder: (site folder, build log)."""
-    built_once_per_run(tmp_path_factory)
-    site = tmp_path_factory.mktemp("site")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
-        cwd=REPO, capture_output=True, text=True, timeout=600,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    return site, result.stdout + result.stderr
+    """``mkdocs build --strict`` once per suite run: (site folder, build log). The first
+    worker to need the site builds it; the others wait for that build and share it."""
+    run = run_folder(tmp_path_factory)
+    site, log, outcome = run / "site", run / "site-build.log", run / "site-build.exit"
+    with open(run / "site-build.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if not outcome.exists():
+            result = subprocess.run(
+                [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
+                cwd=REPO, capture_output=True, text=True, timeout=600,
+                env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            )
+            log.write_text(result.stdout + result.stderr)
+            outcome.write_text(str(result.returncode))
+    assert outcome.read_text() == "0", log.read_text()
+    return site, log.read_text()
 
 
 @pytest.fixture(scope="session")

@@ -16,7 +16,6 @@ from playwright.sync_api import expect
 
 from tests.site.browsing import Visit
 
-pytestmark = pytest.mark.xdist_group("site")
 
 KERAS_VALUES = Path(__file__).resolve().parents[2] / "docs/generated/loss_explorer_values/results.json"
 # Shown with 4 decimals, Keras's value rounded to 6. Gradients with respect to p reach 1e7

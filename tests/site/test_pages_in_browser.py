@@ -15,7 +15,6 @@ from scripts import static_site
 
 from tests.site.browsing import Visit
 
-pytestmark = pytest.mark.xdist_group("site")
 
 # Pages whose search for this word must be found by the site's search.
 SEARCH_TERM = "cross-entropy"

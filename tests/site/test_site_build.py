@@ -8,7 +8,6 @@ import pytest
 
 from tests.page_text import bare_counts
 
-pytestmark = pytest.mark.xdist_group("site")
 
 
 PAGE_BUDGET = 1_500_000  # bytes: HTML + CSS + JS + images of the heaviest page
