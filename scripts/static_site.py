@@ -85,7 +85,7 @@ def nav_urls() -> list[str]:
     the Notebooks section lists at build time included."""
     from mkdocs.config import load_config
 
-    from scripts import notebook_nav
+    from scripts.hooks import notebook_nav
 
     urls = []
 

@@ -7,7 +7,7 @@ from types import SimpleNamespace
 import pytest
 from mkdocs.config import load_config
 
-from scripts import code_spans
+from scripts.hooks import code_spans
 
 CSS = """
 :root,[data-md-color-scheme=default]{--md-code-fg-color:#36464e;

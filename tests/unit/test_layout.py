@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from scripts import layout, notebook_nav
+from scripts import layout
+from scripts.hooks import notebook_nav
 
 
 def test_paths_of_an_example_follow_the_generated_folder(tmp_path, monkeypatch):

@@ -1,10 +1,10 @@
-"""The notebook-to-HTML cache that builds running side by side share (scripts/notebook_cache.py)."""
+"""The notebook-to-HTML cache that builds running side by side share (scripts/hooks/notebook_cache.py)."""
 
 import json
 import os
 import threading
 
-from scripts import notebook_cache as nc
+from scripts.hooks import notebook_cache as nc
 import pytest
 
 
