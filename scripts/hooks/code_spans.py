@@ -58,14 +58,15 @@ def resolve(value: str, properties: dict[str, tuple]) -> str:
     return value
 
 
-def token_styles(css: str) -> dict[str, str]:
-    """Token class -> its declarations in rules ``.highlight .CLASS``, custom properties
-    resolved where they have one value; a class with no such rule is absent."""
+def token_styles(css: str, token_selector: re.Pattern = TOKEN_SELECTOR) -> dict[str, str]:
+    """Token class -> its declarations in rules ``.highlight .CLASS`` (or what
+    ``token_selector`` matches), custom properties resolved where they have one value; a
+    class with no such rule is absent."""
     properties = custom_properties(css)
     declarations: dict[str, list[str]] = {}
     for selectors, body in RULE.findall(css):
         for selector in selectors.split(","):
-            match = TOKEN_SELECTOR.fullmatch(selector.strip())
+            match = token_selector.fullmatch(selector.strip())
             if match:
                 for declaration in body.split(";"):
                     if ":" in declaration:
