@@ -14,6 +14,7 @@ from scripts import number_style
 KINDS = {
     "text": (str, False),
     "number": (str, True),  # as recorded, e.g. a grid point
+    "fixed1": (partial(number_style.fixed, digits=1), True),
     "fixed3": (partial(number_style.fixed, digits=3), True),
     "fixed4": (partial(number_style.fixed, digits=4), True),
     "signed3": (lambda v: ("+" if v >= 0 else "") + number_style.fixed(v, 3), True),
