@@ -22,6 +22,7 @@ KINDS = {
     "loss": (number_style.loss, True),
     "loss4": (partial(number_style.loss, digits=4), True),
     "percent": (number_style.percent, True),
+    "percent2": (partial(number_style.percent, digits=2), True),
     "points": (lambda v: f"{number_style.points(v)}{number_style.NO_BREAK}pts", True),
     "count": (number_style.count, True),
     "yes_no": (number_style.yes_no, False),
