@@ -25,6 +25,7 @@ KINDS = {
     "percent2": (partial(number_style.percent, digits=2), True),
     "points": (lambda v: f"{number_style.points(v)}{number_style.NO_BREAK}pts", True),
     "count": (number_style.count, True),
+    "ratio": (lambda v: f"{number_style.fixed(v, 1)}x", True),
     "yes_no": (number_style.yes_no, False),
 }
 

@@ -30,11 +30,9 @@ class Facts(Results):
 
     @property
     def decomposition_table(self) -> str:
-        # CE − KL − H is recorded to the results' 6 decimals, so each cell reads 0.0000 here;
-        # the page quotes the largest gap in full.
         columns = [Column("Labels"), Column("Entropy H(q)", "fixed4"),
                    Column("KL(q ‖ p)", "fixed4"), Column("Cross-entropy H(q, p)", "fixed4"),
-                   Column("CE − KL − H", "fixed4")]
+                   Column("CE − KL − H", "scientific")]
         return markdown(columns, [
             [self.row_label(name), r["entropy"], r["kl_divergence"], r["cross_entropy"],
              r["ce_minus_kl_minus_entropy"]] for name, r in ((n, self.runs[n]) for n in RUNS)])
