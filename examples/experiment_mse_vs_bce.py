@@ -34,7 +34,6 @@ import numpy as np
 import tensorflow as tf
 
 keras.utils.set_random_seed(seed)  # the same weights and batches on every run
-tables = {}  # name -> rows, the first row the header
 
 LOSSES = {"MSE": "mean_squared_error", "Binary cross-entropy": "binary_crossentropy"}
 
@@ -147,28 +146,21 @@ easy = {name: train(loss, (x_train, y_train, x_val, y_val)) for name, loss in LO
 # and a cross-entropy of 0.01 are not comparable numbers, the accuracies are.
 
 # %%
-def comparison_table(runs, name):
-    rows = [
-        [loss_name, f"{run['train_loss']:.4f}", f"{run['train_accuracy']:.2%}",
-         f"{run['val_loss']:.4f}", f"{run['val_accuracy']:.2%}",
-         f"{run['val_errors']} of {run['n_val']}"]
-        for loss_name, run in runs.items()
-    ]
-    tables[name] = [
-        ["Loss", "Train loss", "Train acc.", "Val loss", "Val acc.", "Val errors"],
-        *rows,
-    ]
-    for line in tables[name]:
-        print(*line, sep=" | ")
+def print_comparison(runs):
+    for loss_name, run in runs.items():
+        print(f"{loss_name}: train loss {run['train_loss']:.4f}, "
+              f"accuracy {run['train_accuracy']:.2%}; val loss {run['val_loss']:.4f}, "
+              f"accuracy {run['val_accuracy']:.2%}, "
+              f"{run['val_errors']} errors of {run['n_val']}")
 
 
-comparison_table(easy, "table_easy_pair")
+print_comparison(easy)
 
 
 # %% figures=["curves_easy_pair"]
 def plot_curves(runs, title):
     fig, (ax_loss, ax_acc) = plt.subplots(1, 2, figsize=(9.5, 3.6))
-    for (loss_name, run), colour in zip(runs.items(), ["#0072B2", "#D55E00"]):
+    for (loss_name, run), colour in zip(runs.items(), ["C0", "C1"]):
         h = run["history"]
         axis = np.arange(1, len(h["loss"]) + 1)
         ax_loss.plot(axis, h["loss"], color=colour, label=f"{loss_name}, train")
@@ -199,7 +191,7 @@ plot_curves(easy, f"MNIST {pair[0]} vs {pair[1]}: same network, two losses")
 # %% figures=["curves_hard_pair"]
 hard_data = digit_pair(hard_pair)
 hard = {name: train(loss, hard_data) for name, loss in LOSSES.items()}
-comparison_table(hard, "table_hard_pair")
+print_comparison(hard)
 plot_curves(hard, f"MNIST {hard_pair[0]} vs {hard_pair[1]}: same network, two losses")
 
 # %% [markdown]
@@ -228,21 +220,12 @@ def accuracy_at(run, step):
     return steps["val_accuracy"][steps["step"].index(step)]
 
 
-first_rows = []
+shown_steps = (0, probe_every, 2 * probe_every, probe_steps)
 for digits, runs in [(pair, easy), (hard_pair, hard)]:
     for loss_name, run in runs.items():
-        first_rows.append(
-            [f"{digits[0]} vs {digits[1]}", loss_name]
-            + [f"{accuracy_at(run, s):.1%}" for s in (0, probe_every, 2 * probe_every,
-                                                      probe_steps)]
-        )
-tables["table_first_steps"] = [
-    ["Pair", "Loss", "Step 0", f"Step {probe_every}", f"Step {2 * probe_every}",
-     f"Step {probe_steps}"],
-    *first_rows,
-]
-for line in tables["table_first_steps"]:
-    print(*line, sep=" | ")
+        print(f"{digits[0]} vs {digits[1]}, {loss_name}: validation accuracy at steps",
+              shown_steps,
+              ", ".join(f"{accuracy_at(run, s):.1%}" for s in shown_steps))
 
 # %% [markdown]
 # ## Where the gradient vanishes: loss gradient against predicted probability
@@ -279,19 +262,13 @@ ax.legend()
 fig.tight_layout()
 plt.show()
 
-gradient_rows = []
 gradient_points = {}
 for target in [0.0003, 0.01, 0.1, 0.5, 0.9, 0.99]:
     i = int(np.argmin(np.abs(prob - target)))
-    gradient_points[f"{target:g}"] = {name: float(grad[i]) for name, grad in gradient.items()}
-    gradient_rows.append([f"{prob[i]:.4f}", f"{gradient['MSE'][i]:.2e}",
-                          f"{gradient['Binary cross-entropy'][i]:.2e}"])
-tables["table_gradient"] = [
-    ["Predicted p (label 1)", "MSE: abs(dL/dz)", "Cross-entropy: abs(dL/dz)"],
-    *gradient_rows,
-]
-for line in tables["table_gradient"]:
-    print(*line, sep=" | ")
+    gradient_points[f"{target:g}"] = {"p": float(prob[i]),
+                                      **{name: float(grad[i]) for name, grad in gradient.items()}}
+    print(f"p = {prob[i]:.4f}: |dL/dz| MSE {gradient['MSE'][i]:.2e}, "
+          f"cross-entropy {gradient['Binary cross-entropy'][i]:.2e}")
 
 # The same two gradients exactly where the confidently wrong start below begins.
 start_logit = tf.constant([bad_start_bias], dtype=tf.float32)
@@ -329,7 +306,7 @@ for optimizer_name in ["SGD", "Adam"]:
 
 fig, axes = plt.subplots(1, 2, figsize=(9.5, 3.4), sharey=True)
 for ax, optimizer_name in zip(axes, ["SGD", "Adam"]):
-    for loss_name, colour in zip(LOSSES, ["#0072B2", "#D55E00"]):
+    for loss_name, colour in zip(LOSSES, ["C0", "C1"]):
         run = bad_start[f"{loss_name}, {optimizer_name}"]
         ax.plot(np.arange(run["epochs"] + 1),
                 [run["first_steps"]["val_accuracy"][0]] + run["history"]["val_accuracy"],
@@ -344,14 +321,10 @@ fig.suptitle(f"Start: output bias {bad_start_bias:g}, every prediction ≈ 0")
 fig.tight_layout()
 plt.show()
 
-tables["table_bad_start"] = [
-    ["Optimizer and loss", "Start"] + [f"Epoch {e + 1}" for e in range(bad_start_epochs)],
-    *[[name, f"{run['first_steps']['val_accuracy'][0]:.1%}"]
-      + [f"{a:.1%}" for a in run["history"]["val_accuracy"]]
-      for name, run in bad_start.items()],
-]
-for line in tables["table_bad_start"]:
-    print(*line, sep=" | ")
+for name, run in bad_start.items():
+    print(f"{name}: validation accuracy from the start",
+          ", ".join(f"{a:.1%}" for a in [run["first_steps"]["val_accuracy"][0]]
+                    + run["history"]["val_accuracy"]))
 
 # %% [markdown]
 # ## Bonus: all ten digits
@@ -402,14 +375,9 @@ largest_gap = max(
     for a, b in zip(bonus["sparse_categorical_crossentropy"]["history"][key],
                     bonus["categorical_crossentropy"]["history"][key])
 )
-tables["table_ten_digits"] = [
-    ["Loss", "Labels", "Train loss", "Val loss", "Val acc."],
-    *[[f"`{loss}`", "integers (N,)" if loss.startswith("sparse") else "one-hot (N, 10)",
-       f"{run['train_loss']:.4f}", f"{run['val_loss']:.4f}", f"{run['val_accuracy']:.2%}"]
-      for loss, run in bonus.items()],
-]
-for line in tables["table_ten_digits"]:
-    print(*line, sep=" | ")
+for loss, run in bonus.items():
+    print(f"{loss}: train loss {run['train_loss']:.4f}, val loss {run['val_loss']:.4f}, "
+          f"val accuracy {run['val_accuracy']:.2%}")
 print(f"largest difference between the two runs' per-epoch losses: {largest_gap:.2e}")
 
 # %% [markdown]
@@ -425,10 +393,12 @@ results = {
                    "seed": seed},
     "n_train": len(y_train), "n_val": len(y_val),
     "n_train_hard": len(hard_data[1]), "n_val_hard": len(hard_data[3]),
-    "easy": {("mse" if k == "MSE" else "bce"): v for k, v in easy.items()},
-    "hard": {("mse" if k == "MSE" else "bce"): v for k, v in hard.items()},
-    "bad_start": {k.lower().replace("binary cross-entropy", "bce").replace(", ", "_"): v
-                  for k, v in bad_start.items()},
+    "easy": {"mse": easy["MSE"], "bce": easy["Binary cross-entropy"]},
+    "hard": {"mse": hard["MSE"], "bce": hard["Binary cross-entropy"]},
+    "bad_start": {"mse_sgd": bad_start["MSE, SGD"],
+                  "bce_sgd": bad_start["Binary cross-entropy, SGD"],
+                  "mse_adam": bad_start["MSE, Adam"],
+                  "bce_adam": bad_start["Binary cross-entropy, Adam"]},
     "gradient": gradient_points,
     "start_gradient": start_gradient,
     "bonus": {"n_train": len(y10), "n_val": len(y10_val),

@@ -27,7 +27,6 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 keras.utils.set_random_seed(seed)
-tables = {}
 
 # %% [markdown]
 # ## A skewed task
@@ -124,14 +123,10 @@ def evaluate(score):
 
 
 metrics = {name: evaluate(score) for name, score in scores.items()}
-tables["methods"] = [["Method", "Loss before training", "Precision ↑", "Recall ↑",
-                      "PR-AUC ↑", "Accuracy"]]
+print("method             precision  recall  PR-AUC  accuracy")
 for name, m in metrics.items():
-    tables["methods"].append([name, f"{first_losses[name]:.4f}", f"{m['precision']:.3f}",
-                              f"{m['recall']:.3f}", f"{m['pr_auc']:.3f}",
-                              f"{m['accuracy']:.4f}"])
-for line in tables["methods"]:
-    print(*line, sep=" | ")
+    print(f"{name:17s}  {m['precision']:9.3f}  {m['recall']:6.3f}  {m['pr_auc']:6.3f}  "
+          f"{m['accuracy']:8.4f}")
 
 # %% figures=["pr_curves"]
 def pr_curve(score):
@@ -166,6 +161,7 @@ results = {
     "methods": {name: {**metrics[name], "first_loss": first_losses[name],
                        "final_train_loss": histories[name]["loss"][-1]}
                 for name in methods},
+    "method_order": list(methods),
     "best_pr_auc": best,
     "highest_recall": max(metrics, key=lambda name: metrics[name]["recall"]),
     "lowest_precision": min(metrics, key=lambda name: metrics[name]["precision"]),

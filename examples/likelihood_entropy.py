@@ -26,7 +26,6 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 keras.utils.set_random_seed(seed)  # the same weights and batches on every run
-tables = {}  # name -> rows, the first row the header
 
 # %% [markdown]
 # ## The data and the model
@@ -71,9 +70,6 @@ def entropy(q):
 
 # %%
 names = {eps: "hard labels" if eps == 0 else f"label_smoothing={eps}" for eps in smoothings}
-# the same runs in the tables, short enough for a phone
-row_names = {names[eps]: "hard (one-hot)" if eps == 0 else f"smoothed, ε = {eps}"
-             for eps in smoothings}
 models, histories = {}, {}
 for eps in smoothings:
     keras.utils.set_random_seed(seed)
@@ -121,14 +117,9 @@ for r in runs.values():
     # the likelihood per image: the geometric mean of the probabilities of the true labels
     r["test_true_label_probability"] = float(np.exp(-r["test_nll_hard_labels"]))
 
-tables["decomposition"] = [["Labels", "Entropy H(q)", "KL(q ‖ p)", "Cross-entropy H(q, p)",
-                            "CE − KL − H"]]
 for name, r in runs.items():
-    tables["decomposition"].append([row_names[name], f"{r['entropy']:.4f}", f"{r['kl_divergence']:.4f}",
-                                    f"{r['cross_entropy']:.4f}",
-                                    f"{r['ce_minus_kl_minus_entropy']:.1e}"])
-for line in tables["decomposition"]:
-    print(*line, sep=" | ")
+    print(f"{name}: entropy {r['entropy']:.4f} + KL {r['kl_divergence']:.4f} = cross-entropy "
+          f"{r['cross_entropy']:.4f} (off by {r['ce_minus_kl_minus_entropy']:.1e})")
 
 # %% figures=["entropy_bars"]
 fig, ax = plt.subplots(figsize=(7, 3.8))
@@ -180,14 +171,10 @@ plt.show()
 # probabilities it gives the true labels), and the mean probability it gives its top class.
 
 # %%
-tables["held_out"] = [["Trained with", "Accuracy ↑", "NLL ↓", "e^−NLL ↑", "Top probability"]]
 for name, r in runs.items():
-    tables["held_out"].append([row_names[name], f"{r['test_accuracy']:.3f}",
-                               f"{r['test_nll_hard_labels']:.4f}",
-                               f"{r['test_true_label_probability']:.3f}",
-                               f"{r['test_mean_top_probability']:.3f}"])
-for line in tables["held_out"]:
-    print(*line, sep=" | ")
+    print(f"{name}: accuracy {r['test_accuracy']:.3f}, NLL {r['test_nll_hard_labels']:.4f}, "
+          f"e^-NLL {r['test_true_label_probability']:.3f}, "
+          f"top probability {r['test_mean_top_probability']:.3f}")
 
 # %%
 smoothed_runs = [r for r in runs.values() if r["label_smoothing"] > 0]

@@ -112,7 +112,7 @@ ax.plot(p_curve.numpy()[:, 0], each_from_z.numpy(), linestyle="--",
         label="exact: from the logit (from_logits=True)")
 ax.plot(p_curve.numpy()[:, 0], each_from_p.numpy(),
         label="Keras from p (clipped at 1e-7)")
-ax.axvline(epsilon, color="#888888", linewidth=1)
+ax.axvline(epsilon, color="grey", linewidth=1)
 ax.annotate(f"below p = {epsilon:g} the clipped loss\nstays at -ln(1e-7) = {clipped_loss:.2f}",
             (1e-10, clipped_loss), xytext=(1e-13, 4), arrowprops={"arrowstyle": "->"})
 ax.set_xscale("log")

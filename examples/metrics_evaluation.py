@@ -33,7 +33,7 @@ import numpy as np
 import tensorflow as tf
 
 keras.utils.set_random_seed(seed)  # the same weights and batches on every run
-tables = {}  # name -> rows, the first row the header
+INK = plt.rcParams["axes.edgecolor"]  # the style's colour for axes, also for annotations
 
 # %% [markdown]
 # ## The data: one digit against the other nine
@@ -87,11 +87,6 @@ matrix = tf.math.confusion_matrix(labels, predicted, num_classes=2).numpy()
 print(matrix)
 
 names = [f"not {positive_digit}", f"{positive_digit}"]
-tables["confusion_matrix"] = [
-    ["", f"predicted: {names[0]}", f"predicted: {names[1]}", "row total"],
-    [f"**actual: {names[0]}**", f"TN = {tn}", f"FP = {fp}", tn + fp],
-    [f"**actual: {names[1]}**", f"FN = {fn}", f"TP = {tp}", fn + tp],
-]
 
 # %% [markdown]
 # ## Where the cross-entropy comes from
@@ -108,23 +103,16 @@ print(f"mean of per-image losses {per_image.mean():.4f}, Keras loss {keras_bce:.
 
 cells = {"TN": (labels == 0) & (predicted == 0), "FP": (labels == 0) & (predicted == 1),
          "FN": (labels == 1) & (predicted == 0), "TP": (labels == 1) & (predicted == 1)}
-cell_rows, cell_results = [], {}
+cell_results = {}
 for cell, mask in cells.items():
     count = int(mask.sum())
     share = per_image[mask].sum() / per_image.sum()
     mean_p = float(p_test[mask].mean()) if count else float("nan")
     mean_loss = float(per_image[mask].mean()) if count else float("nan")
-    cell_rows.append([cell, count, f"{mean_p:.3f}", f"{mean_loss:.3f}", f"{share:.1%}"])
+    print(f"{cell}: {count} images, mean P({positive_digit}) {mean_p:.3f}, "
+          f"mean loss {mean_loss:.3f}, {share:.1%} of the total loss")
     cell_results[cell] = {"count": count, "mean_probability": mean_p,
                           "mean_loss": mean_loss, "loss_share": share}
-tables["loss_by_cell"] = [
-    ["Cell", "Images", f"Mean predicted P({positive_digit})", "Mean cross-entropy",
-     "Share of the total loss"],
-    *cell_rows,
-]
-for line in tables["loss_by_cell"]:
-    print(*line, sep=" | ")
-
 # %% figures=["confusion_matrix"]
 fig, (ax_matrix, ax_hist) = plt.subplots(1, 2, figsize=(10, 4.2),
                                          gridspec_kw={"width_ratios": [1, 1.5]})
@@ -136,7 +124,7 @@ for i in range(2):
         red, green, blue, _ = image.cmap(image.norm(matrix[i, j]))
         dark = 0.299 * red + 0.587 * green + 0.114 * blue < 0.5  # text colour by luminance
         ax_matrix.text(j, i, f"{cell_names[i][j]}\n{matrix[i, j]}", ha="center", va="center",
-                       fontsize=13, color="white" if dark else "#111111")
+                       fontsize=13, color="white" if dark else plt.rcParams["text.color"])
 ax_matrix.set_xticks([0, 1], names)
 ax_matrix.set_yticks([0, 1], names)
 ax_matrix.set_xlabel("predicted class")
@@ -146,9 +134,9 @@ ax_matrix.set_title("Confusion matrix (threshold 0.5)")
 bins = np.linspace(0, 1, 41)
 ax_hist.hist(p_test[labels == 0], bins=bins, alpha=0.75, label=f"actual {names[0]}")
 ax_hist.hist(p_test[labels == 1], bins=bins, alpha=0.75, label=f"actual {names[1]}")
-ax_hist.axvline(0.5, color="#444444", linestyle="--", linewidth=1.5)
+ax_hist.axvline(0.5, color=INK, linestyle="--", linewidth=1.5)
 ax_hist.text(0.52, 0.97, "threshold 0.5", transform=ax_hist.get_xaxis_transform(),
-             va="top", color="#444444")
+             va="top", color=INK)
 ax_hist.set_yscale("log")
 ax_hist.set_xlabel(f"predicted probability of '{positive_digit}'")
 ax_hist.set_ylabel("test images (log scale)")
@@ -176,19 +164,11 @@ for name, metric_type in metric_types.items():
     curves[name] = np.asarray(metric.result())
 
 shown = [0.1, 0.3, 0.5, 0.7, 0.9]
-sweep_rows = []
 for t in shown:
     k = sweep.index(t)
-    sweep_rows.append([f"{t:.1f}", int(curves["TP"][k]), int(curves["FP"][k]),
-                       int(curves["FN"][k]), f"{curves['precision'][k]:.3f}",
-                       f"{curves['recall'][k]:.3f}", f"{keras_bce:.4f}"])
-# TN is the number of negatives minus FP
-tables["threshold_sweep"] = [
-    ["Threshold", "TP", "FP", "FN", "Precision", "Recall", "Cross-entropy"],
-    *sweep_rows,
-]
-for line in tables["threshold_sweep"]:
-    print(*line, sep=" | ")
+    print(f"threshold {t:.1f}: TP {int(curves['TP'][k])}, FP {int(curves['FP'][k])}, "
+          f"FN {int(curves['FN'][k])}, precision {curves['precision'][k]:.3f}, "
+          f"recall {curves['recall'][k]:.3f}; cross-entropy {keras_bce:.4f} at every threshold")
 
 # %% figures=["threshold_sweep"]
 fig, (ax_pr, ax_counts) = plt.subplots(1, 2, figsize=(10, 3.8))
@@ -205,10 +185,10 @@ ax_counts.set_xlabel("decision threshold")
 ax_counts.set_ylabel("test images")
 ax_counts.set_title("Counts move, the loss does not")
 ax_loss = ax_counts.twinx()
-ax_loss.plot(sweep, [keras_bce] * len(sweep), color="#009E73", linestyle=":",
+ax_loss.plot(sweep, [keras_bce] * len(sweep), color="C2", linestyle=":",
              label="binary cross-entropy")
 ax_loss.set_ylim(0, 2 * keras_bce)
-ax_loss.set_ylabel("binary cross-entropy", color="#009E73")
+ax_loss.set_ylabel("binary cross-entropy", color="C2")
 ax_loss.grid(False)
 ax_loss.spines["right"].set_visible(True)
 lines = ax_counts.get_legend_handles_labels()
@@ -229,15 +209,8 @@ bce = keras.losses.BinaryCrossentropy()
 uniform_bce = float(bce(y_test[:, None], np.full((len(y_test), 1), 0.5)))
 base_rate = float(y_train.mean())
 base_rate_bce = float(bce(y_test[:, None], np.full((len(y_test), 1), base_rate)))
-tables["reference_points"] = [
-    ["Prediction for every test image", "Binary cross-entropy", "Accuracy"],
-    ["0.5 (uniform guess)", f"{uniform_bce:.4f}", "-"],
-    [f"{base_rate:.3f} (share of positives in training)", f"{base_rate_bce:.4f}",
-     f"{1 - y_test.mean():.4f} (always 'not {positive_digit}')"],
-    ["the trained classifier", f"{keras_bce:.4f}", f"{test_accuracy:.4f}"],
-]
-for line in tables["reference_points"]:
-    print(*line, sep=" | ")
+print(f"every image 0.5: {uniform_bce:.4f}; every image {base_rate:.3f} (the share of "
+      f"positives in training): {base_rate_bce:.4f}; the classifier: {keras_bce:.4f}")
 
 # %% [markdown]
 # ## A run that overfits
@@ -270,13 +243,13 @@ fig, ax = plt.subplots(figsize=(8, 4))
 epoch_axis = np.arange(1, overfit_epochs + 1)
 ax.plot(epoch_axis, train_curve, label="training loss")
 ax.plot(epoch_axis, val_curve, linestyle="--", label="validation loss")
-ax.axvline(part + 1, color="#444444", linestyle=":", linewidth=1.5)
-ax.scatter([part + 1, part + 1], [train_curve[part], val_curve[part]], color="#444444",
+ax.axvline(part + 1, color=INK, linestyle=":", linewidth=1.5)
+ax.scatter([part + 1, part + 1], [train_curve[part], val_curve[part]], color=INK,
            zorder=3)
 ax.annotate(f"epoch {part + 1}: lowest validation loss\n"
             f"train {train_curve[part]:.3f}, validation {val_curve[part]:.3f}",
             xy=(part + 1, val_curve[part]), xytext=(0.25, 0.55), textcoords="axes fraction",
-            arrowprops={"arrowstyle": "->", "color": "#444444"})
+            arrowprops={"arrowstyle": "->", "color": INK})
 ax.set_ylim(bottom=0)
 ax.set_xlabel("epoch")
 ax.set_ylabel("binary cross-entropy")
@@ -334,15 +307,10 @@ x_check, y_check = shifted_copies(leak_x[check_rows], leak_y[check_rows])
 honest_sizes = (len(x_fit), len(x_check))
 honest_val, honest_test = train_and_score(x_fit, y_fit, x_check, y_check)
 
-tables["leakage"] = [
-    ["Split", "Train / validation images", "Validation loss", "Test loss", "Test / validation"],
-    ["shift, then split (leak)", "{} / {}".format(*leaky_sizes), f"{leaky_val:.4f}",
-     f"{leaky_test:.4f}", f"{leaky_test / leaky_val:.1f}x"],
-    ["split, then shift each side", "{} / {}".format(*honest_sizes), f"{honest_val:.4f}",
-     f"{honest_test:.4f}", f"{honest_test / honest_val:.1f}x"],
-]
-for line in tables["leakage"]:
-    print(*line, sep=" | ")
+for name, sizes, val, test in [("shift, then split", leaky_sizes, leaky_val, leaky_test),
+                               ("split, then shift", honest_sizes, honest_val, honest_test)]:
+    print(f"{name}: {sizes[0]} / {sizes[1]} images, validation loss {val:.4f}, "
+          f"test loss {test:.4f} ({test / val:.1f}x)")
 
 # %% [markdown]
 # ## Results file
@@ -358,13 +326,14 @@ results = {
              "n_test": len(y_test)},
     "classifier": {"test_loss": keras_bce, "test_accuracy": test_accuracy},
     "confusion": {"tn": tn, "fp": fp, "fn": fn, "tp": tp, "cells": cell_results},
-    "sweep": {"thresholds": sweep, **{k: v for k, v in curves.items()}},
+    "sweep": {"thresholds": sweep, "shown": shown, **{k: v for k, v in curves.items()}},
     "reference": {"uniform_bce": uniform_bce, "base_rate": base_rate,
                   "base_rate_bce": base_rate_bce},
     "overfitting": {"part_epoch": part + 1, "train_at_part": train_curve[part],
                     "val_at_part": val_curve[part], "train_last": train_curve[-1],
                     "val_last": val_curve[-1], "history": overfit},
     "leakage": {"leaky_val": leaky_val, "leaky_test": leaky_test,
-                "honest_val": honest_val, "honest_test": honest_test},
+                "honest_val": honest_val, "honest_test": honest_test,
+                "leaky_sizes": leaky_sizes, "honest_sizes": honest_sizes},
 }
 print("confusion [[TN, FP], [FN, TP]]:", matrix.tolist())

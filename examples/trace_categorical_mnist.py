@@ -23,7 +23,6 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 keras.utils.set_random_seed(seed)  # the same weights and batches on every run
-tables = {}  # name -> rows, the first row the header
 
 # %% [markdown]
 # ## Stage 1: data in
@@ -100,14 +99,10 @@ history = model.fit(
 ).history
 
 
-tables["epochs"] = [
-    ["Epoch", "Train CE ↓", "Train accuracy ↑", "Test CE ↓", "Test accuracy ↑"],
-    *[[e + 1, f"{history['loss'][e]:.4f}", f"{history['accuracy'][e]:.4f}",
-       f"{history['val_loss'][e]:.4f}", f"{history['val_accuracy'][e]:.4f}"]
-      for e in range(epochs)],
-]
-for line in tables["epochs"]:
-    print(*line, sep=" | ")
+print("epoch  train CE  train accuracy  test CE  test accuracy")
+for e in range(epochs):
+    print(f"{e + 1:5d}  {history['loss'][e]:8.4f}  {history['accuracy'][e]:14.4f}  "
+          f"{history['val_loss'][e]:7.4f}  {history['val_accuracy'][e]:13.4f}")
 
 # %% figures=["training_curves"]
 fig, (ax_loss, ax_acc) = plt.subplots(1, 2, figsize=(9, 3.6))
@@ -141,33 +136,12 @@ predicted_digit = int(np.argmax(probabilities))
 row_loss = float(keras.losses.CategoricalCrossentropy()(new_onehot[:1], probabilities))
 
 
-def values(array, count=3):
-    shown = ", ".join(f"{v:.3f}" for v in np.ravel(array)[:count])
-    return f"[{shown}, ...]" if np.size(array) > count else f"[{shown}]"
-
-
 first_ink = int(np.flatnonzero(row[0])[0])  # the digit's first non-blank pixel
-top = np.argsort(probabilities[0])[::-1][:3]
-tables["prediction_trace"] = [
-    ["Layer", "Output shape", "Values for this digit"],
-    ["1. Input (scaled, flattened)", str(row.shape),
-     f"first inked pixels, positions {first_ink}-{first_ink + 3}: "
-     f"{values(row[0, first_ink:first_ink + 4], 4)}; "
-     f"{np.count_nonzero(row)} of 784 pixels are not blank"],
-    [f"2. Hidden, {hidden_units} ReLU units", str(hidden.shape),
-     f"{values(hidden)}; {np.count_nonzero(hidden)} of {hidden_units} units > 0"],
-    ["3. Output scores (logits)", str(logits.shape),
-     f"{values(logits)}; largest: {logits[0].max():.3f} for digit "
-     f"{int(np.argmax(logits))}"],
-    ["4. Softmax probabilities", str(probabilities.shape),
-     "top 3: " + ", ".join(f"digit {d}: {probabilities[0, d]:.3f}" for d in top)
-     + f"; sum {probabilities.sum():.3f}"],
-    ["5. Loss for this digit", "()",
-     f"true digit {true_digit}: CE = -ln {probabilities[0, true_digit]:.3f} "
-     f"= {row_loss:.4f}"],
-]
-for line in tables["prediction_trace"]:
-    print(*line, sep=" | ")
+print(f"input: {np.count_nonzero(row)} of 784 pixels are not blank, the first at {first_ink}")
+print(f"hidden: {np.count_nonzero(hidden)} of {hidden_units} units > 0")
+print("logits:", logits[0].round(3))
+print("probabilities:", probabilities[0].round(3), "sum", round(float(probabilities.sum()), 3))
+print(f"true digit {true_digit}: CE = -ln {probabilities[0, true_digit]:.3f} = {row_loss:.4f}")
 
 # %% figures=["prediction"]
 fig, (ax_img, ax_bar) = plt.subplots(1, 2, figsize=(8, 3.2),
@@ -179,7 +153,7 @@ ax_img.set_yticks([])
 ax_img.grid(False)
 for spine in ax_img.spines.values():
     spine.set_visible(True)
-colours = ["#D55E00" if d == predicted_digit else "#0072B2" for d in range(n_classes)]
+colours = ["C1" if d == predicted_digit else "C0" for d in range(n_classes)]
 ax_bar.set_axisbelow(True)
 ax_bar.bar(np.arange(n_classes), probabilities[0], color=colours)
 for digit, p in enumerate(probabilities[0]):
@@ -203,30 +177,33 @@ plt.show()
 # the batch size.
 
 # %% figures=["data_flow_shapes"]
+INK = plt.rcParams["axes.edgecolor"]  # arrows and their labels in the style's axes colour
+ARROW = {"arrowstyle": "-|>", "color": INK, "lw": 1.2}
+
+
 def draw_chain(ax, y, steps, x=0.0, start=None, gap=2.0):
-    """Draw arrays left to right on the line y, an arrow naming the operation between each
-    two. ``steps`` holds (operation, shape, name). The first arrow, if any, comes from the
-    point ``start``; the first array sits at ``x``, or ``gap`` to the right of ``start``
-    when ``x`` is None. Card sides grow with the log of the axis length. Returns each
-    array's right edge."""
+    """Draw arrays left to right on the line y from ``x``, ``gap`` apart, an arrow naming the
+    operation between each two. ``steps`` holds (operation, shape, name); the first arrow, if
+    any, comes from the point ``start``. An image is a square card, a vector a strip, their
+    sides growing with the log of the axis length; several examples make a stack. Returns
+    each array's right edge."""
     edges, here = [], start
     for operation, shape, name in steps:
         rows, cols = ((1, 1) + tuple(shape[1:]))[-2:]
         width, height = 0.3 + 0.4 * np.log10(cols), 0.3 + 0.4 * np.log10(rows)
         if operation is not None:
-            if edges or x is None:
+            if edges:
                 x = here[0] + gap
             # an arrow coming back from the right lands on top of the array's name
             end = (x + width / 2, y + 0.75) if here[0] > x else (x - 0.08, y)
-            ax.annotate("", xy=end, xytext=(here[0] + 0.08, here[1]),
-                        arrowprops={"arrowstyle": "-|>", "color": "#444444", "lw": 1.2})
+            ax.annotate("", xy=end, xytext=(here[0] + 0.08, here[1]), arrowprops=ARROW)
             ax.text((here[0] + end[0]) / 2, (here[1] + end[1]) / 2, operation,
-                    ha="center", va="center", fontsize=9, style="italic", color="#444444",
+                    ha="center", va="center", fontsize=9, style="italic", color=INK,
                     bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
-        depth = 2 if len(shape) and shape[0] > 1 else 0  # a stack: several examples
+        depth = 2 if len(shape) and shape[0] > 1 else 0
         for k in range(depth, -1, -1):
             ax.add_patch(plt.Rectangle((x + 0.07 * k, y - height / 2 + 0.07 * k), width,
-                                       height, facecolor="#0072B2", edgecolor="white",
+                                       height, facecolor="C0", edgecolor="white",
                                        alpha=1 - 0.3 * k))
         ax.text(x + width / 2, y + height / 2 + 0.07 * depth + 0.08, name, ha="center",
                 va="bottom", fontweight="bold")
@@ -236,7 +213,6 @@ def draw_chain(ax, y, steps, x=0.0, start=None, gap=2.0):
         edges.append(x)
         here = (x, y)
     return edges
-
 
 batch = flat[:batch_size]
 batch_outputs = {
@@ -264,7 +240,7 @@ trained = draw_chain(ax, -2.3, [
     ("cross-\nentropy", tuple(batch_loss.shape), "5. loss"),
 ], x=0.6, start=(prepared[-1] - 0.6, -0.75), gap=1.9)
 ax.annotate("", xy=(trained[-1] - 0.15, -1.55), xytext=(targets[-1] - 0.3, -0.5),
-            arrowprops={"arrowstyle": "-|>", "color": "#444444", "lw": 1.2})
+            arrowprops=ARROW)
 ax.set_xlim(-0.4, trained[-1] + 0.6)
 ax.set_ylim(-3.0, 3.3)
 ax.set_aspect("equal")
@@ -272,37 +248,22 @@ ax.axis("off")
 plt.show()
 
 # %% [markdown]
-# ## The data-flow table and the results file
+# ## The results file
 
 # %%
 train_loss, train_accuracy = model.evaluate(flat, labels_onehot, verbose=0)
 test_loss, test_accuracy = model.evaluate(new_flat, new_onehot, verbose=0)
 
 
-def ints(array):
-    return "[" + ", ".join(str(int(v)) for v in np.ravel(array)) + "]"
-
-
-tables["data_flow"] = [
-    ["Stage", "Operation", "Sample values"],
-    ["1. Data in", "load, one-hot", f"label {labels[0]} → {ints(labels_onehot[0])}"],
-    ["2. Scale", "÷ 255", f"{ints(images[0, strip_row, strip_cols])} → "
-                         f"{values(scaled[0, strip_row, strip_cols], 4)}"],
-    ["3. Flatten", "reshape", f"at 404-407: {values(flat[0, flat_cols], 4)}"],
-    ["4. Dense", "dense + softmax",
-     f"p({labels[0]}) = {np.asarray(model(flat[:1]))[0, labels[0]]:.3f}"],
-    ["5. Loss", "CE, accuracy", f"train {train_loss:.3f}, {train_accuracy:.3f}; "
-                                f"test {test_loss:.3f}, {test_accuracy:.3f}"],
-    ["6. Predict", "forward pass", f"a new {true_digit}: p({predicted_digit}) = "
-                                   f"{probabilities[0, predicted_digit]:.3f}"],
-]
-for line in tables["data_flow"]:
-    print(*line, sep=" | ")
-
+first_label_probability = float(np.asarray(model(flat[:1]))[0, labels[0]])
 results = {
     "parameters": {"epochs": epochs, "batch_size": batch_size, "n_images": n_images,
                    "hidden_units": hidden_units, "seed": seed},
     "class_counts": np.bincount(labels, minlength=n_classes),
+    "first_image": {"label": labels[0], "label_probability": first_label_probability,
+                    "strip_pixels": images[0, strip_row, strip_cols],
+                    "strip_scaled": scaled[0, strip_row, strip_cols],
+                    "flat_start": flat_start, "flat_values": flat[0, flat_cols]},
     "initial": {"loss": initial_loss, "accuracy": initial_accuracy,
                 "uniform_guess_loss": np.log(n_classes)},
     "history": history,
@@ -310,7 +271,10 @@ results = {
               "test_loss": test_loss, "test_accuracy": test_accuracy},
     "prediction": {"true_digit": true_digit, "predicted_digit": predicted_digit,
                    "probabilities": probabilities[0], "loss": row_loss,
-                   "hidden_active": np.count_nonzero(hidden)},
+                   "hidden_active": np.count_nonzero(hidden),
+                   "first_ink": first_ink, "inked_pixels": row[0, first_ink:first_ink + 4],
+                   "pixels_not_blank": np.count_nonzero(row), "hidden": hidden[0],
+                   "logits": logits[0]},
 }
 print(f"epoch 1: loss {history['loss'][0]:.4f}, accuracy {history['accuracy'][0]:.4f}; "
       f"epoch {epochs}: loss {history['loss'][-1]:.4f}, accuracy {history['accuracy'][-1]:.4f}")

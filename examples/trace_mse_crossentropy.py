@@ -23,7 +23,6 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 keras.utils.set_random_seed(seed)  # the same weights and batches on every run
-tables = {}  # name -> rows, the first row the header
 
 # %% [markdown]
 # ## Stage 1: data in
@@ -41,14 +40,6 @@ y_regression = x_unit @ rng.normal(size=n_features) + 0.1 * rng.normal(size=n_ro
 y_class = np.argmax((x_unit - 0.5) @ rng.normal(size=(n_features, n_classes)), axis=1)
 print("features:", x_raw.shape, " regression target:", y_regression.shape,
       " class labels:", y_class.shape, np.bincount(y_class))
-
-
-def sample(array, columns=3):
-    """First row, first few columns, rounded: what the trace tables show."""
-    row = np.asarray(array)[0]
-    shown = ", ".join(f"{v:.3f}" for v in np.atleast_1d(row)[:columns])
-    return f"[{shown}, ...]" if np.size(row) > columns else f"[{shown}]"
-
 
 # %% [markdown]
 # ## Stages 2 and 3: scale to 0-1, split 800/200
@@ -120,26 +111,11 @@ cls_history = classifier.fit(
 # weights are still moving; the test loss is measured once, after the epoch.
 
 # %%
-def epoch_rows(history, metric):
-    return [
-        [e + 1, f"{history['loss'][e]:.4f}", f"{history[metric][e]:.4f}",
-         f"{history['val_loss'][e]:.4f}"]
-        for e in range(len(history["loss"]))
-    ]
-
-
-tables["epochs_regression"] = [
-    ["Epoch", "Train MSE ↓", "Train MAE ↓", "Test MSE ↓"],
-    *epoch_rows(reg_history, "mae"),
-]
-tables["epochs_classification"] = [
-    ["Epoch", "Train CE ↓", "Train accuracy ↑", "Test CE ↓"],
-    *epoch_rows(cls_history, "accuracy"),
-]
-for name in ["epochs_regression", "epochs_classification"]:
-    for line in tables[name]:
-        print(*line, sep=" | ")
-    print()
+print("epoch  train MSE  train MAE  test MSE | train CE  train acc.  test CE")
+for e in range(epochs):
+    print(f"{e + 1:5d}  {reg_history['loss'][e]:9.4f}  {reg_history['mae'][e]:9.4f}  "
+          f"{reg_history['val_loss'][e]:8.4f} | {cls_history['loss'][e]:8.4f}  "
+          f"{cls_history['accuracy'][e]:10.4f}  {cls_history['val_loss'][e]:7.4f}")
 
 # %% figures=["loss_curves"]
 fig, (ax_reg, ax_cls) = plt.subplots(1, 2, figsize=(9, 3.6))
@@ -179,34 +155,14 @@ row_mse = float(keras.losses.MeanSquaredError()(np.array([[true_value]]), reg_ou
 row_ce = float(keras.losses.CategoricalCrossentropy()(y_onehot[test_idx[:1]], cls_out))
 
 
-def active(values):
-    return f"{int(np.count_nonzero(values))} of {values.size} units > 0"
-
-
-def layer_rows(hidden, out, loss_label, loss_text):
-    return [
-        ["1. Input (scaled row)", str(row.shape), sample(row)],
-        [f"2. Hidden, {hidden_units} ReLU units", str(hidden.shape),
-         f"{sample(hidden)}; {active(hidden)}"],
-        ["3. Output, " + (f"{out.shape[1]} softmax units" if out.shape[1] > 1
-                          else "1 linear unit"), str(out.shape),
-         sample(out) + (f"; sum {out.sum():.3f}" if out.shape[1] > 1 else "")],
-        [f"4. {loss_label} for this row", "()", loss_text],
-    ]
-
-
-for name, rows in [
-    ("prediction_trace_regression",
-     layer_rows(reg_hidden, reg_out, "MSE",
-                f"({reg_out[0, 0]:.3f} - {true_value:.3f})² = {row_mse:.4f}")),
-    ("prediction_trace_classification",
-     layer_rows(cls_hidden, cls_out, "Cross-entropy",
-                f"true class {true_class}: -ln {cls_out[0, true_class]:.3f} = {row_ce:.4f}")),
-]:
-    tables[name] = [["Layer", "Output shape", "Values"], *rows]
-    for line in tables[name]:
-        print(*line, sep=" | ")
-    print()
+print("input row:", row[0].round(3))
+for name, hidden, out in [("regression", reg_hidden, reg_out),
+                          ("classification", cls_hidden, cls_out)]:
+    print(f"{name}: {np.count_nonzero(hidden)} of {hidden_units} hidden units > 0, "
+          f"output {out[0].round(3)}")
+print(f"MSE for this row: ({reg_out[0, 0]:.3f} - {true_value:.3f})² = {row_mse:.4f}")
+print(f"cross-entropy for this row, true class {true_class}: "
+      f"-ln {cls_out[0, true_class]:.3f} = {row_ce:.4f}")
 
 # %% [markdown]
 # ## The data flow, drawn from the shapes of this run
@@ -216,40 +172,42 @@ for name, rows in [
 # Training goes through the network in batches, so its shapes start with the batch size.
 
 # %% figures=["data_flow_shapes"]
-def draw_chain(ax, y, steps, x=0.0, start=None, gap=2.0):
+INK = plt.rcParams["axes.edgecolor"]  # arrows and their labels in the style's axes colour
+GAP, HEIGHT = 2.0, 0.3  # between two arrays; of a card
+
+
+def draw_chain(ax, y, steps, x=0.0, start=None):
     """Draw arrays left to right on the line y, an arrow naming the operation between each
-    two. ``steps`` holds (operation, shape, name). The first arrow, if any, comes from the
-    point ``start``; the first array sits at ``x``, or ``gap`` to the right of ``start``
-    when ``x`` is None. Card sides grow with the log of the axis length. Returns each
-    array's right edge."""
+    two. ``steps`` holds (operation, shape, name); the first arrow comes from the point
+    ``start``; the first array sits at ``x``, or a gap to the right of ``start`` when ``x``
+    is None. Every array here is a table of rows: a strip as long as the log of its
+    columns, stacked when it holds several rows. Returns each array's right edge."""
     edges, here = [], start
     for operation, shape, name in steps:
-        rows, cols = ((1, 1) + tuple(shape[1:]))[-2:]
-        width, height = 0.3 + 0.4 * np.log10(cols), 0.3 + 0.4 * np.log10(rows)
+        width = 0.3 + 0.4 * np.log10(shape[1] if len(shape) > 1 else 1)
         if operation is not None:
             if edges or x is None:
-                x = here[0] + gap
+                x = here[0] + GAP
             # an arrow coming back from the right lands on top of the array's name
             end = (x + width / 2, y + 0.75) if here[0] > x else (x - 0.08, y)
             ax.annotate("", xy=end, xytext=(here[0] + 0.08, here[1]),
-                        arrowprops={"arrowstyle": "-|>", "color": "#444444", "lw": 1.2})
+                        arrowprops={"arrowstyle": "-|>", "color": INK, "lw": 1.2})
             ax.text((here[0] + end[0]) / 2, (here[1] + end[1]) / 2, operation,
-                    ha="center", va="center", fontsize=9, style="italic", color="#444444",
+                    ha="center", va="center", fontsize=9, style="italic", color=INK,
                     bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
-        depth = 2 if len(shape) and shape[0] > 1 else 0  # a stack: several examples
+        depth = 2 if len(shape) and shape[0] > 1 else 0
         for k in range(depth, -1, -1):
-            ax.add_patch(plt.Rectangle((x + 0.07 * k, y - height / 2 + 0.07 * k), width,
-                                       height, facecolor="#0072B2", edgecolor="white",
+            ax.add_patch(plt.Rectangle((x + 0.07 * k, y - HEIGHT / 2 + 0.07 * k), width,
+                                       HEIGHT, facecolor="C0", edgecolor="white",
                                        alpha=1 - 0.3 * k))
-        ax.text(x + width / 2, y + height / 2 + 0.07 * depth + 0.08, name, ha="center",
+        ax.text(x + width / 2, y + HEIGHT / 2 + 0.07 * depth + 0.08, name, ha="center",
                 va="bottom", fontweight="bold")
-        ax.text(x + width / 2, y - height / 2 - 0.08, str(tuple(shape)), ha="center",
+        ax.text(x + width / 2, y - HEIGHT / 2 - 0.08, str(tuple(shape)), ha="center",
                 va="top", family="monospace")
         x += width + 0.07 * depth
         edges.append(x)
         here = (x, y)
     return edges
-
 
 batch = x_train[:batch_size]
 batch_regression = np.asarray(regressor(batch))
@@ -282,26 +240,16 @@ ax.axis("off")
 plt.show()
 
 # %% [markdown]
-# ## The data-flow table and the results file
+# ## The results file
 
 # %%
-tables["data_flow"] = [
-    ["Stage", "Operation", "Sample (first row)"],
-    ["1. Data in", "generate rows", sample(x_raw)],
-    ["2. Scale", "min-max per column", sample(x_scaled)],
-    ["3. Split", f"{n_train} / {n_rows - n_train} rows", sample(x_train)],
-    ["4. Train", f"{epochs} epochs, batches of {batch_size}",
-     f"MSE {reg_history['loss'][0]:.3f} → {reg_history['loss'][-1]:.3f}, "
-     f"CE {cls_history['loss'][0]:.3f} → {cls_history['loss'][-1]:.3f}"],
-    ["5. Predict", "forward pass", f"{sample(reg_out)} or {sample(cls_out)}"],
-]
-for line in tables["data_flow"]:
-    print(*line, sep=" | ")
-
 results = {
     "parameters": {"epochs": epochs, "batch_size": batch_size, "n_rows": n_rows,
                    "n_train": n_train, "hidden_units": hidden_units, "seed": seed},
     "column_ranges": {"min": col_min, "max": col_max},  # fitted on the training rows
+    "first_rows": {"raw": x_raw[0], "scaled": x_scaled[0], "train": x_train[0]},
+    "prediction": {"row": row[0], "regression_hidden": reg_hidden[0],
+                   "classification_hidden": cls_hidden[0]},
     "regression": {"history": reg_history, "initial_loss": reg_initial,
                    "baseline_mse": baseline_mse, "row_prediction": reg_out[0, 0],
                    "row_target": true_value, "row_mse": row_mse},

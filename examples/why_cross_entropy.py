@@ -25,7 +25,6 @@ import numpy as np
 import tensorflow as tf
 
 keras.utils.set_random_seed(seed)  # the same weights and batches on every run
-tables = {}  # name -> rows, the first row the header
 
 # %% [markdown]
 # ## 1. The gradient each loss sends to the logit
@@ -49,17 +48,13 @@ mse_grad = tape.gradient(mse_values, z).numpy()[:, 0]
 bce_grad = tape.gradient(bce_values, z).numpy()[:, 0]
 
 shown = [0.001, 0.01, 0.1, 0.333, 0.5, 0.9, 0.99]
-rows = []
+gradients = {}
+print("p      dMSE/dz   dBCE/dz   BCE/MSE")
 for p in shown:
     i = int(np.argmin(np.abs(p_grid - p)))
-    rows.append([f"{p_grid[i]:.3f}", f"{mse_grad[i]:.4f}", f"{bce_grad[i]:.4f}",
-                 f"{bce_grad[i] / mse_grad[i]:.1f}"])
-tables["gradients"] = [
-    ["Predicted p (true label 1)", "∂MSE/∂z", "∂BCE/∂z", "Ratio BCE / MSE"],
-    *rows,
-]
-for line in tables["gradients"]:
-    print(*line, sep=" | ")
+    gradients[f"p={p_grid[i]:.3f}"] = {"p": float(p_grid[i]), "mse": float(mse_grad[i]),
+                                      "bce": float(bce_grad[i])}
+    print(f"{p_grid[i]:.3f}  {mse_grad[i]:8.4f}  {bce_grad[i]:8.4f}  {bce_grad[i] / mse_grad[i]:7.1f}")
 
 # %% figures=["gradients"]
 fig, (ax_loss, ax_grad) = plt.subplots(1, 2, figsize=(9, 3.6))
@@ -149,17 +144,10 @@ for start_name, initializer in starts.items():
             "confidently_wrong_after": confidently_wrong(model),
         })
 
-tables["training"] = [
-    ["Run", "Test accuracy, epoch 1", f"epoch {epochs}", "≥ 90 % from epoch",
-     "Confidently wrong (train)"],
-    *[[f"{s['start']}, {s['loss']}", f"{s['test_accuracy_epoch_1']:.3f}",
-       f"{s['test_accuracy_final']:.3f}",
-       "never" if s["first_epoch_at_90"] is None else s["first_epoch_at_90"],
-       f"{s['confidently_wrong_before']:.1%} → {s['confidently_wrong_after']:.1%}"]
-      for s in summary],
-]
-for line in tables["training"]:
-    print(*line, sep=" | ")
+for s in summary:
+    print(f"{s['start']}, {s['loss']}: test accuracy {s['test_accuracy_epoch_1']:.3f} after epoch 1, "
+          f"{s['test_accuracy_final']:.3f} after {epochs}; 90 % from epoch {s['first_epoch_at_90']}; "
+          f"confidently wrong {s['confidently_wrong_before']:.1%} -> {s['confidently_wrong_after']:.1%}")
 
 # %% figures=["training"]
 fig, axes = plt.subplots(1, 2, figsize=(9, 3.6), sharey=True)
@@ -181,6 +169,6 @@ results = {
                    "n_train": int(len(x_train)), "n_test": int(len(x_test)),
                    "saturated_stddev": saturated_stddev, "digits": digits, "seed": seed},
     "confidently_wrong_below": CONFIDENTLY_WRONG_BELOW,
-    "gradients": {f"p={row[0]}": {"mse": float(row[1]), "bce": float(row[2])} for row in rows},
+    "gradients": gradients,
     "runs": {f"{s['start']}, {s['loss']}": s for s in summary},
 }

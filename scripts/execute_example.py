@@ -4,8 +4,8 @@ The example is a plain Keras program. It runs in a fresh kernel whose environmen
 ``handbook_env.prepare_kernel_environment`` set; the runner then captures:
 
 - figures: every figure a cell displays, named by that cell's ``figures=[...]`` metadata;
-- results: the ``results`` dict the example ends with, written as ``results.json``;
-- tables: the optional ``tables`` dict (name -> rows, the first row the header), as Markdown.
+- results: the ``results`` dict the example ends with, written as ``results.json``, raw
+  values only: the tables pages show are built from them by ``scripts/facts/NAME.py``.
 
 Files are written into a staging folder that replaces the published one, by renames, only
 when everything succeeded.
@@ -22,13 +22,15 @@ from pathlib import Path
 
 import nbformat
 
-from scripts import tables
 from scripts.example_cache import MANIFEST, RESULTS, Example, parameters_cell
 
 KEEP_NOTEBOOK_METADATA = ("language_info",)
 RUNNER_CELL_METADATA = ("smoke", "figures", "lines_to_next_cell", "execution")
 KERNELSPEC = {"name": "python3", "display_name": "Python 3", "language": "python"}
-DIGITS = 6  # results are rounded so that printing noise never reaches the pages
+# Results keep this many significant digits: beyond float32's precision, so a number a page
+# writes to 3 or 4 decimals is rounded once, from the value itself (6 decimals made a value
+# such as 0.63625002 a tie, 0.63625, which then rounded down).
+SIGNIFICANT_DIGITS = 10
 SVG = "image/svg+xml"
 CAPTURE = "capture"
 # Run after the example's last cell, in its kernel; never published.
@@ -42,13 +44,9 @@ try:
     results
 except NameError:
     raise NameError("the example defines no `results` dict") from None
-print(_json.dumps({"results": results, "tables": globals().get("tables", {})}, default=_plain))
+print(_json.dumps({"results": results}, default=_plain))
 """
 ANSI_COLOUR = re.compile(r"\x1b\[[0-9;]*m")
-# A cell that is a number, perhaps with a short label or unit ("0.9833", "98.3 %",
-# "TN = 9050", "2.5x"): its column is right-aligned. "-" and empty cells do not decide.
-NUMBER = re.compile(r"^.{0,6}?[-+−]?\d[\d.,]*(e[-+]?\d+)?\s*(%|x|pts)?$")
-PLACEHOLDER = {"", "-", "–"}
 
 
 class ExampleFailed(Exception):
@@ -176,7 +174,7 @@ def figures(notebook, source, name: str) -> dict[str, str]:
 
 def rounded(value):
     if isinstance(value, float):
-        return round(value, DIGITS) if math.isfinite(value) else str(value)
+        return float(f"{value:.{SIGNIFICANT_DIGITS}g}") if math.isfinite(value) else str(value)
     if isinstance(value, dict):
         return {str(k): rounded(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
@@ -184,23 +182,11 @@ def rounded(value):
     return value
 
 
-def markdown_table(rows: list) -> str:
-    """A pipe table from rows of cells, the first row the header; numeric columns right."""
-    header, body = rows[0], [[str(c) for c in row] for row in rows[1:]]
-    columns = [[row[i] for row in body if row[i] not in PLACEHOLDER]
-               for i in range(len(header))]
-    numeric = [bool(cells) and all(NUMBER.match(c) for c in cells)
-               for cells in columns]
-    return tables.pipe_table([str(h) for h in header], body, numeric)
-
-
 def write_outputs(example: Example, notebook, record: dict, folder: Path) -> None:
-    """The notebook, its figures, tables and results, into ``folder``."""
+    """The notebook, its figures and results, into ``folder``."""
     write_notebook(notebook, folder / example.notebook_name)
     for name, svg in figures(notebook, example.read(), example.name).items():
         (folder / f"{name}.svg").write_text(svg)
-    for name, rows in record["tables"].items():
-        (folder / f"{name}.md").write_text(markdown_table(rows))
     (folder / RESULTS).write_text(
         json.dumps(rounded(record["results"]), indent=2, sort_keys=True) + "\n")
 

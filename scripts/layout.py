@@ -2,7 +2,7 @@
 spells that layout. The runner, the cache, the macros, the hooks and the tests ask it.
 
 On disk, ``docs/generated/NAME/`` (``HANDBOOK_GENERATED_DIR`` moves it, for tests) holds
-``NAME.ipynb``, ``results.json``, ``manifest.json``, figures ``*.svg`` and tables ``*.md``.
+``NAME.ipynb``, ``results.json``, ``manifest.json`` and figures ``*.svg``.
 In the site, the notebook page is ``generated/NAME/NAME.ipynb`` (docs-relative) and
 mkdocs-jupyter's download copy is ``generated/NAME/NAME/NAME.ipynb``.
 """

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Execute the handbook's examples and regenerate what the pages show.
 
-Each ``examples/NAME.py`` runs as a notebook; its executed notebook, figures, tables,
+Each ``examples/NAME.py`` runs as a notebook; its executed notebook, figures,
 results and manifest land in ``docs/generated/NAME/``. Examples whose code, parameters,
 chart style and library versions are unchanged are skipped.
 

@@ -14,6 +14,7 @@ from scripts import number_style
 KINDS = {
     "text": (str, False),
     "number": (str, True),  # as recorded, e.g. a grid point
+    "fixed1": (partial(number_style.fixed, digits=1), True),
     "fixed3": (partial(number_style.fixed, digits=3), True),
     "fixed4": (partial(number_style.fixed, digits=4), True),
     "signed3": (lambda v: ("+" if v >= 0 else "") + number_style.fixed(v, 3), True),
@@ -21,8 +22,10 @@ KINDS = {
     "loss": (number_style.loss, True),
     "loss4": (partial(number_style.loss, digits=4), True),
     "percent": (number_style.percent, True),
+    "percent2": (partial(number_style.percent, digits=2), True),
     "points": (lambda v: f"{number_style.points(v)}{number_style.NO_BREAK}pts", True),
     "count": (number_style.count, True),
+    "ratio": (lambda v: f"{number_style.fixed(v, 1)}x", True),
     "yes_no": (number_style.yes_no, False),
 }
 

@@ -4,9 +4,30 @@ import math
 from dataclasses import dataclass
 
 from scripts.facts import Claim, best_epoch
+from scripts.tables import Column, markdown
 
 PAGE = "experiments/mse-vs-binary-cross-entropy.md"
 STUCK_LEVEL = 0.9  # the page's "stays below 90 %"
+LOSS_LABELS = {"mse": "MSE", "bce": "Binary cross-entropy"}
+BAD_STARTS = {"mse_sgd": "MSE, SGD", "bce_sgd": "Binary cross-entropy, SGD",
+              "mse_adam": "MSE, Adam", "bce_adam": "Binary cross-entropy, Adam"}
+TEN_DIGIT_LABELS = {"sparse": ("`sparse_categorical_crossentropy`", "integers (N,)"),
+                    "onehot": ("`categorical_crossentropy`", "one-hot (N, 10)")}
+
+
+def comparison_table(runs: dict[str, dict]) -> str:
+    columns = [Column("Loss"), Column("Train loss", "loss4"), Column("Train acc.", "percent2"),
+               Column("Val loss", "loss4"), Column("Val acc.", "percent2"),
+               Column("Val errors", "number")]
+    return markdown(columns, [
+        [LOSS_LABELS[key], run["train_loss"], run["train_accuracy"], run["val_loss"],
+         run["val_accuracy"], f"{run['val_errors']} of {run['n_val']}"]
+        for key, run in runs.items()])
+
+
+def accuracy_at(run: dict, step: int) -> float:
+    steps = run["first_steps"]
+    return steps["val_accuracy"][steps["step"].index(step)]
 
 
 @dataclass(frozen=True)
@@ -62,6 +83,45 @@ class Facts:
     @property
     def adam_lowest_first_epoch(self) -> float:
         return min(self.bad_start[run]["history"]["val_accuracy"][0] for run in ("mse_adam", "bce_adam"))
+
+
+    @property
+    def easy_pair_table(self) -> str:
+        return comparison_table({"mse": self.easy_mse, "bce": self.easy_bce})
+
+    @property
+    def hard_pair_table(self) -> str:
+        return comparison_table({"mse": self.hard_mse, "bce": self.hard_bce})
+
+    @property
+    def first_steps_table(self) -> str:
+        every, last = self.parameters["probe_every"], self.parameters["probe_steps"]
+        steps = [0, every, 2 * every, last]
+        columns = [Column("Pair", "number"), Column("Loss")] + [
+            Column(f"Step {s}", "percent") for s in steps]
+        pairs = [(self.parameters["pair"], {"mse": self.easy_mse, "bce": self.easy_bce}),
+                 (self.parameters["hard_pair"], {"mse": self.hard_mse, "bce": self.hard_bce})]
+        return markdown(columns, [
+            [f"{digits[0]} vs {digits[1]}", LOSS_LABELS[key]] + [accuracy_at(run, s) for s in steps]
+            for digits, runs in pairs for key, run in runs.items()])
+
+    @property
+    def bad_start_table(self) -> str:
+        epochs = self.parameters["bad_start_epochs"]
+        columns = [Column("Optimizer and loss"), Column("Start", "percent")] + [
+            Column(f"Epoch {e}", "percent") for e in range(1, epochs + 1)]
+        return markdown(columns, [
+            [label, self.bad_start[key]["first_steps"]["val_accuracy"][0],
+             *self.bad_start[key]["history"]["val_accuracy"]]
+            for key, label in BAD_STARTS.items()])
+
+    @property
+    def ten_digits_table(self) -> str:
+        columns = [Column("Loss"), Column("Labels"), Column("Train loss", "loss4"),
+                   Column("Val loss", "loss4"), Column("Val acc.", "percent2")]
+        return markdown(columns, [
+            [*TEN_DIGIT_LABELS[key], self.bonus[key]["train_loss"], self.bonus[key]["val_loss"],
+             self.bonus[key]["val_accuracy"]] for key in TEN_DIGIT_LABELS])
 
 
 def facts(results: dict, manifest: dict) -> Facts:

@@ -1,6 +1,7 @@
 """Facts of examples/imbalanced_digits.py for reference/imbalanced-classes.md."""
 
 from scripts.facts import Claim, Results
+from scripts.tables import Column, markdown
 
 PAGE = "reference/imbalanced-classes.md"
 
@@ -22,6 +23,15 @@ class Facts(Results):
     def best(self) -> dict:
         """The method with the highest PR-AUC (its name is ``best_pr_auc``)."""
         return self.methods[self.best_pr_auc]
+
+    @property
+    def methods_table(self) -> str:
+        columns = [Column("Method"), Column("Loss before training", "loss4"),
+                   Column("Precision ↑", "fixed3"), Column("Recall ↑", "fixed3"),
+                   Column("PR-AUC ↑", "fixed3"), Column("Accuracy", "fixed4")]
+        return markdown(columns, [
+            [name, m["first_loss"], m["precision"], m["recall"], m["pr_auc"], m["accuracy"]]
+            for name, m in ((name, self.methods[name]) for name in self.method_order)])
 
 
 facts = Facts

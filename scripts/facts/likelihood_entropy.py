@@ -1,6 +1,7 @@
 """Facts of examples/likelihood_entropy.py for reference/likelihood-and-entropy.md."""
 
 from scripts.facts import Claim, Results
+from scripts.tables import Column, markdown
 
 PAGE = "reference/likelihood-and-entropy.md"
 RUNS = ["hard labels", "label_smoothing=0.1", "label_smoothing=0.3"]  # least to most smoothed
@@ -21,6 +22,30 @@ class Facts(Results):
 
     def across_runs(self, key: str) -> list[float]:
         return [self.runs[name][key] for name in RUNS]
+
+    def row_label(self, name: str) -> str:
+        """A run as a table row names it, short enough for a phone."""
+        eps = self.runs[name]["label_smoothing"]
+        return "hard (one-hot)" if eps == 0 else f"smoothed, ε = {eps}"
+
+    @property
+    def decomposition_table(self) -> str:
+        columns = [Column("Labels"), Column("Entropy H(q)", "fixed4"),
+                   Column("KL(q ‖ p)", "fixed4"), Column("Cross-entropy H(q, p)", "fixed4"),
+                   Column("CE − KL − H", "scientific")]
+        return markdown(columns, [
+            [self.row_label(name), r["entropy"], r["kl_divergence"], r["cross_entropy"],
+             r["ce_minus_kl_minus_entropy"]] for name, r in ((n, self.runs[n]) for n in RUNS)])
+
+    @property
+    def held_out_table(self) -> str:
+        columns = [Column("Trained with"), Column("Accuracy ↑", "fixed3"),
+                   Column("NLL ↓", "fixed4"), Column("e^−NLL ↑", "fixed3"),
+                   Column("Top probability", "fixed3")]
+        return markdown(columns, [
+            [self.row_label(name), r["test_accuracy"], r["test_nll_hard_labels"],
+             r["test_true_label_probability"], r["test_mean_top_probability"]]
+            for name, r in ((n, self.runs[n]) for n in RUNS)])
 
 
 facts = Facts

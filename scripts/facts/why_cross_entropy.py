@@ -1,6 +1,8 @@
 """Facts of examples/why_cross_entropy.py for reference/why-cross-entropy.md."""
 
+from scripts import number_style
 from scripts.facts import Claim, Results
+from scripts.tables import Column, markdown
 
 PAGE = "reference/why-cross-entropy.md"
 ABOUT_EQUAL = 0.01  # final accuracies this close: "trains fine"
@@ -49,6 +51,26 @@ class Facts(Results):
     @property
     def normal_final_gap(self) -> float:
         return abs(self.norm_bce["test_accuracy_final"] - self.norm_mse["test_accuracy_final"])
+
+
+    @property
+    def gradients_table(self) -> str:
+        columns = [Column("Predicted p (true label 1)", "fixed3"), Column("∂MSE/∂z", "fixed4"),
+                   Column("∂BCE/∂z", "fixed4"), Column("Ratio BCE / MSE", "fixed1")]
+        return markdown(columns, [[g["p"], g["mse"], g["bce"], g["bce"] / g["mse"]]
+                                  for g in self.gradients.values()])
+
+    @property
+    def training_table(self) -> str:
+        columns = [Column("Run"), Column("Test accuracy, epoch 1", "fixed3"),
+                   Column(f"epoch {self.parameters['epochs']}", "fixed3"),
+                   Column("≥ 90 % from epoch", "number"), Column("Confidently wrong (train)")]
+        return markdown(columns, [
+            [name, run["test_accuracy_epoch_1"], run["test_accuracy_final"],
+             "never" if run["first_epoch_at_90"] is None else run["first_epoch_at_90"],
+             f"{number_style.percent(run['confidently_wrong_before'])} → "
+             f"{number_style.percent(run['confidently_wrong_after'])}"]
+            for name, run in self.runs.items()])
 
 
 def reaches_later(slower: dict, faster: dict) -> bool:

@@ -154,25 +154,22 @@ def last_line(result) -> str:
     return result.stderr.strip().splitlines()[-1]
 
 
-FIGURE_AND_TABLE = """
+FIGURE = """
     # %% figures=["line"]
     import matplotlib.pyplot as plt
 
     fig, ax = plt.subplots()
     ax.plot([0, 1, 2], [2, 1, 3])
     plt.show()
-    tables = {"numbers": [["Name", "Value"], ["a", "1.5"], ["b", "2.0 %"]]}
 """
 
 
-def test_forced_runs_are_byte_identical_and_capture_figures_and_tables(sandbox):
+def test_forced_runs_are_byte_identical_and_capture_figures(sandbox):
     examples, generated, env = sandbox
-    write_example(examples, "tiny", extra=FIGURE_AND_TABLE)
+    write_example(examples, "tiny", extra=FIGURE)
     assert run(env=env).returncode == 0
     first = tree_digest(generated)
-    assert {"tiny/line.svg", "tiny/numbers.md", "tiny/results.json"} <= set(first)
-    assert (generated / "tiny" / "numbers.md").read_text() == (
-        "| Name | Value |\n| :-- | --: |\n| a | 1.5 |\n| b | 2.0 % |\n")
+    assert {"tiny/line.svg", "tiny/results.json"} <= set(first)
     svg = (generated / "tiny" / "line.svg").read_text()
     assert "#0072b2" in svg.lower(), "the handbook's chart style was not applied"
     assert run("--force", env=env).returncode == 0
@@ -180,7 +177,7 @@ def test_forced_runs_are_byte_identical_and_capture_figures_and_tables(sandbox):
 
 
 @pytest.mark.parametrize("source, message", [
-    (TINY + textwrap.dedent(FIGURE_AND_TABLE).replace(' figures=["line"]', ""),
+    (TINY + textwrap.dedent(FIGURE).replace(' figures=["line"]', ""),
      "example 'tiny': code cell 3 shows 1 figure(s) but names 0"),
     (TINY.replace('results = {"total": total}', ""), "the example defines no `results` dict"),
 ], ids=["unnamed-figure", "no-results"])

@@ -14,9 +14,6 @@ from scripts import example_cache
 EXAMPLES = example_cache.discover()
 READER_MODULES = {"keras", "tensorflow", "numpy", "matplotlib"}
 HEX_COLOUR = re.compile(r"""["']#[0-9A-Fa-f]{6}["']""")
-# Still to move to the colour cycle ("C0", "C1", ...); this list only shrinks.
-HEX_COLOURS_LEFT = {"experiment_mse_vs_bce", "loss_explorer_values", "metrics_evaluation",
-                    "trace_categorical_mnist", "trace_mse_crossentropy"}
 
 
 @pytest.mark.parametrize("name", sorted(EXAMPLES))
@@ -53,8 +50,5 @@ def test_imports_only_what_readers_have(name):
 @pytest.mark.parametrize("name", sorted(EXAMPLES))
 def test_charts_use_the_styles_colour_cycle(name):
     found = HEX_COLOUR.findall(EXAMPLES[name].path.read_text())
-    if name in HEX_COLOURS_LEFT:
-        assert found, f"examples/{name}.py has no hex colour left: remove it from HEX_COLOURS_LEFT"
-    else:
-        assert not found, (f"examples/{name}.py: colours {found} bypass scripts/matplotlibrc; "
-                           "use the cycle ('C0', 'C1', ...)")
+    assert not found, (f"examples/{name}.py: colours {found} bypass scripts/matplotlibrc; "
+                       "use the cycle ('C0', 'C1', ...) or plt.rcParams")

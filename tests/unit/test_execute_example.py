@@ -64,11 +64,10 @@ def capture(namespace):
     return json.loads(printed[0])
 
 
-def test_capture_cell_prints_results_and_tables_as_json():
-    record = capture({"results": {"loss": np.float32(0.5), "curve": np.arange(3)},
-                      "tables": {"t": [["a"], ["1"]]}})
-    assert record == {"results": {"loss": 0.5, "curve": [0, 1, 2]}, "tables": {"t": [["a"], ["1"]]}}
-    assert capture({"results": {}}) == {"results": {}, "tables": {}}
+def test_capture_cell_prints_results_as_json():
+    record = capture({"results": {"loss": np.float32(0.5), "curve": np.arange(3)}})
+    assert record == {"results": {"loss": 0.5, "curve": [0, 1, 2]}}
+    assert capture({"results": {}}) == {"results": {}}
 
 
 def test_capture_cell_without_results_says_so():
@@ -171,46 +170,15 @@ def test_figures_and_names_that_do_not_match_are_refused(shown):
         ex.figures(notebook, source, "tiny")
 
 
-# --- results and tables -----------------------------------------------------------------------
+# --- results ------------------------------------------------------------------------------
 
-def test_rounded_keeps_six_digits_and_makes_results_json_safe():
-    value = {1: 1 / 3, "nested": [(2.0000004, True), {"n": 7}], "s": "x", "none": None,
-             "bad": [math.nan, math.inf, -math.inf]}
-    assert ex.rounded(value) == {"1": 0.333333, "nested": [[2.0, True], {"n": 7}], "s": "x",
-                                 "none": None, "bad": ["nan", "inf", "-inf"]}
+def test_rounded_keeps_ten_significant_digits_and_makes_results_json_safe():
+    value = {1: 1 / 3, "nested": [(2.00000000004, True), {"n": 7}], "s": "x", "none": None,
+             "small": 4.5123456789e-08, "bad": [math.nan, math.inf, -math.inf]}
+    assert ex.rounded(value) == {"1": 0.3333333333, "nested": [[2.0, True], {"n": 7}], "s": "x",
+                                 "none": None, "small": 4.512345679e-08,
+                                 "bad": ["nan", "inf", "-inf"]}
     json.dumps(ex.rounded(value), allow_nan=False)
-
-
-def table(*rows):
-    return ex.markdown_table([list(r) for r in rows]).splitlines()
-
-
-def test_markdown_table_right_aligns_number_columns():
-    assert ex.markdown_table([["Name", "Value"], ["a", "1.5"], ["b", "2.0 %"]]) == (
-        "| Name | Value |\n| :-- | --: |\n| a | 1.5 |\n| b | 2.0 % |\n")
-
-
-@pytest.mark.parametrize("cell", ["0.9833", "98.3 %", "TN = 9050", "2.5x", "12 pts", "1,234",
-                                  "-0.5", "+3", "−0.25", "1e-05", "3.2e+10", "epoch 10", 7, 0.5])
-def test_number_cells_with_a_short_label_or_unit_count_as_numbers(cell):
-    assert table(["h"], [cell])[1] == "| --: |"
-
-
-@pytest.mark.parametrize("cell", ["MSE", "accuracy 0.98", "0.5 s", "1.0 (best)", "n/a", "v",
-                                  "10 %%", "0.5e"])
-def test_text_cells_make_the_column_left_aligned(cell):
-    assert table(["h"], ["1.0"], [cell])[1] == "| :-- |"
-
-
-def test_placeholders_do_not_decide_a_column():
-    lines = table(["a", "b", "c", "d"], ["-", "", "x", "–"], ["1", "–", "-", "3"],
-                  ["", "", "2", ""])
-    assert lines[1] == "| --: | :-- | :-- | --: |"
-    assert lines[2:] == ["| - |  | x | – |", "| 1 | – | - | 3 |", "|  |  | 2 |  |"]
-
-
-def test_table_with_a_header_only_is_left_aligned():
-    assert table([1, "b"]) == ["| 1 | b |", "| :-- | :-- |"]
 
 
 # --- writing and publishing --------------------------------------------------------------------
@@ -223,17 +191,16 @@ def tiny(tmp_path, monkeypatch):
     return example_cache.Example("tiny", path)
 
 
-def test_write_outputs_writes_notebook_figures_tables_and_rounded_results(tiny, tmp_path):
+def test_write_outputs_writes_notebook_figures_and_rounded_results(tiny, tmp_path):
     notebook = ex.normalise(executed([svg("<svg>1</svg>"), svg("<svg>2</svg>")]))
-    record = {"results": {"loss": 0.1234567, "b": 1}, "tables": {"numbers": [["x"], ["1"]]}}
+    record = {"results": {"loss": 0.1234567, "b": 1}}
     folder = tmp_path / "out"
     folder.mkdir()
     ex.write_outputs(tiny, notebook, record, folder)
     assert sorted(p.name for p in folder.iterdir()) == [
-        "bars.svg", "line.svg", "numbers.md", "results.json", "tiny.ipynb"]
+        "bars.svg", "line.svg", "results.json", "tiny.ipynb"]
     assert (folder / "line.svg").read_text() == "<svg>1</svg>"
-    assert (folder / "numbers.md").read_text() == "| x |\n| --: |\n| 1 |\n"
-    assert (folder / "results.json").read_text() == '{\n  "b": 1,\n  "loss": 0.123457\n}\n'
+    assert (folder / "results.json").read_text() == '{\n  "b": 1,\n  "loss": 0.1234567\n}\n'
     assert nbformat.read(folder / "tiny.ipynb", as_version=4) == notebook
 
 

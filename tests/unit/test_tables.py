@@ -22,3 +22,14 @@ def test_unknown_kind_names_the_column_and_the_kinds():
 def test_row_of_the_wrong_length_is_named():
     with pytest.raises(ValueError, match=r"table row \['A'\] has 1 cells for 2 columns"):
         markdown([Column("Model"), Column("Loss", "loss")], [["A"]])
+
+
+@pytest.mark.parametrize("kind, value, cell", [
+    ("fixed1", 500.501, "500.5"), ("percent2", 0.9999, "99.99\u00a0%"), ("ratio", 1.987, "2.0x"),
+    ("number", 9050, "9050"), ("fixed4", -0.00001, "0.0000")])
+def test_each_kind_writes_its_cell(kind, value, cell):
+    assert markdown([Column("h", kind)], [[value]]).splitlines()[2] == f"| {cell} |"
+
+
+def test_a_missing_value_is_a_dash_and_does_not_align_the_column():
+    assert markdown([Column("Accuracy")], [[None]]).splitlines()[1:] == ["| :-- |", "| - |"]
