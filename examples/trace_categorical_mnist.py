@@ -1,5 +1,5 @@
 # %% [markdown]
-# # Pipeline trace: categorical cross-entropy on 1000 MNIST digits
+# # Pipeline trace: categorical cross-entropy on 1,000 MNIST digits
 #
 # **Description:** follow 1000 handwritten digits from raw 28×28 pixels through scaling,
 # flattening, a small dense network with a softmax output and categorical cross-entropy, to

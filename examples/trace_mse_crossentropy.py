@@ -1,7 +1,7 @@
 # %% [markdown]
-# # Pipeline trace: MSE and cross-entropy on 1000 rows of tabular data
+# # Pipeline trace: MSE and cross-entropy on 1,000 rows of tabular data
 #
-# **Description:** follow 1000 rows of 10 features through scaling, an 800/200 split,
+# **Description:** follow 1,000 rows of 10 features through scaling, an 800/200 split,
 # training with MSE (regression) and categorical cross-entropy (3 classes), and a prediction.
 #
 # **Demonstrates:** the shape of the data at every stage, the epoch-by-epoch loss of both

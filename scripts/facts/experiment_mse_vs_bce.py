@@ -4,6 +4,7 @@ import math
 from dataclasses import dataclass
 
 from scripts.facts import Claim, best_epoch
+from scripts.number_style import count
 from scripts.tables import Column, markdown
 
 PAGE = "experiments/mse-vs-binary-cross-entropy.md"
@@ -21,7 +22,7 @@ def comparison_table(runs: dict[str, dict]) -> str:
                Column("Val errors", "number")]
     return markdown(columns, [
         [LOSS_LABELS[key], run["train_loss"], run["train_accuracy"], run["val_loss"],
-         run["val_accuracy"], f"{run['val_errors']} of {run['n_val']}"]
+         run["val_accuracy"], f"{count(run['val_errors'])} of {count(run['n_val'])}"]
         for key, run in runs.items()])
 
 

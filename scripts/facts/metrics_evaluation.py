@@ -3,7 +3,7 @@
 import math
 
 from scripts.facts import Claim, Results
-from scripts.number_style import fixed
+from scripts.number_style import count, fixed
 from scripts.tables import Column, markdown
 
 PAGE = "metrics.md"
@@ -30,7 +30,7 @@ class Facts(Results):
 
     @property
     def loss_by_cell_table(self) -> str:
-        columns = [Column("Cell"), Column("Images", "number"),
+        columns = [Column("Cell"), Column("Images", "count"),
                    Column(f"Mean predicted P({self.parameters['positive_digit']})", "fixed3"),
                    Column("Mean cross-entropy", "fixed3"),
                    Column("Share of the total loss", "percent")]
@@ -71,7 +71,7 @@ class Facts(Results):
                    Column("Validation loss", "fixed4"), Column("Test loss", "fixed4"),
                    Column("Test / validation", "ratio")]
         return markdown(columns, [
-            [name, f"{sizes[0]} / {sizes[1]}", val, test, test / val]
+            [name, f"{count(sizes[0])} / {count(sizes[1])}", val, test, test / val]
             for name, sizes, val, test in [
                 ("shift, then split (leak)", leak["leaky_sizes"], leak["leaky_val"],
                  leak["leaky_test"]),
