@@ -7,6 +7,7 @@ from types import SimpleNamespace
 import pytest
 from mkdocs.config import load_config
 
+from scripts import layout
 from scripts.hooks import code_spans
 
 CSS = """
@@ -97,7 +98,7 @@ def test_the_sites_own_stylesheets_keep_names_plain_and_tokens_coloured():
     """On the installed theme and this site's stylesheets: the spans the hook drops are the
     ones Material paints in the code's own colour, and strings, keywords and numbers keep
     colours of their own."""
-    config = load_config(str(code_spans.Path(__file__).parents[2] / "mkdocs.yml"))
+    config = load_config(str(layout.REPO / "mkdocs.yml"))
     css = code_spans.site_stylesheets(config)
     assert any(".md-typeset pre" in selectors.split(",")
                and re.search(r"(^|;)color:" + re.escape(code_spans.CODE_COLOUR), body)
