@@ -2,13 +2,13 @@
 and the theme's own stylesheets, read as the build reads them."""
 
 import re
-from types import SimpleNamespace
 
 import pytest
 from mkdocs.config import load_config
 
 from scripts import layout
 from scripts.hooks import code_spans
+from tests.unit.hooks import fake_site
 
 CSS = """
 :root,[data-md-color-scheme=default]{--md-code-fg-color:#36464e;
@@ -113,4 +113,4 @@ def test_the_hook_reads_the_stylesheets_once_per_build(monkeypatch):
     monkeypatch.setattr(code_spans, "site_stylesheets", lambda config: CSS)
     code_spans.on_config({})
     page = block('<span class="n">x</span>')
-    assert code_spans.on_post_page(page, SimpleNamespace(), {}) == block("x")
+    assert code_spans.on_post_page(page, fake_site.page(), {}) == block("x")

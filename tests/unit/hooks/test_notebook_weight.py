@@ -2,11 +2,11 @@
 text kept; and which of JupyterLab's rules can never match."""
 
 import re
-from types import SimpleNamespace
 
 import pytest
 
 from scripts.hooks import notebook_weight
+from tests.unit.hooks import fake_site
 
 # As nbconvert writes it into a notebook page: one comment per class.
 PAGE_CSS = """
@@ -102,6 +102,5 @@ def test_the_built_stylesheet_is_rewritten_and_a_site_without_one_is_left_alone(
 
 
 def test_a_page_without_notebook_cells_is_returned_unchanged():
-    page = SimpleNamespace(file=SimpleNamespace(src_uri="index.md"))
     html = '<div class="highlight"><pre><code><span class="n">x</span></code></pre></div>'
-    assert notebook_weight.on_post_page(html, page, {}) is html
+    assert notebook_weight.on_post_page(html, fake_site.page("index.md", ""), {}) is html
