@@ -29,7 +29,7 @@ CODE_BLOCK = re.compile(
 )
 SPAN = re.compile(r'<span class="([\w-]+)">([^<]*)</span>')
 
-_styles: dict[str, str] = {}  # token class -> its style, as the site's stylesheets give it
+_styles: dict[str, str] = {}  # token class -> its style; each build reads it anew in on_config
 
 
 def custom_properties(css: str) -> dict[str, tuple]:
@@ -142,8 +142,8 @@ def site_stylesheets(config) -> str:
 
 
 def on_config(config):
-    _styles.clear()
-    _styles.update(token_styles(site_stylesheets(config)))
+    global _styles
+    _styles = token_styles(site_stylesheets(config))
 
 
 def on_post_page(output: str, page, config):

@@ -3,7 +3,7 @@
 A notebook page's code cells (``<div class="highlight-ipynb …"><pre>``) wrap every token in
 a ``<span>``, as Markdown pages' code does: thousands of elements a phone must style and lay
 out before the page responds. Here the spans that change nothing on screen become text and
-alike neighbours merge, as scripts/code_spans.py does for Markdown pages, with the styles the
+alike neighbours merge, as scripts/hooks/code_spans.py does for Markdown pages, with the styles the
 notebook cells use (the ``.highlight-ipynb .CLASS`` rules of the page's own stylesheet, and
 the site's): a span whose only style is the cell's own colour is plain. The text of every
 cell is unchanged, so its copy button copies the same code.
@@ -30,7 +30,7 @@ COMMENT = re.compile(r"/\*.*?\*/", re.S)  # Pygments names each class in one
 # The root element or the body as a descendant (or sibling) of something: never matches.
 BELOW_ROOT = re.compile(r"[\s>+~]\s*(?::root|html|body)(?![\w-])")
 
-_site_css: list[str] = []  # the theme's and the site's stylesheets, read once per build
+_site_css = ""  # the theme's and the site's stylesheets, read anew by each build in on_config
 
 
 def cell_styles(css: str) -> dict[str, str]:
@@ -73,13 +73,14 @@ def drop_unmatchable(css: str) -> str:
 
 
 def on_config(config):
-    _site_css[:] = [code_spans.site_stylesheets(config)]
+    global _site_css
+    _site_css = code_spans.site_stylesheets(config)
 
 
 def on_post_page(output: str, page, config):
     if 'class="highlight-ipynb' not in output:
         return output
-    styles = cell_styles("\n".join([*_site_css, *STYLE_BLOCK.findall(output)]))
+    styles = cell_styles("\n".join([_site_css, *STYLE_BLOCK.findall(output)]))
     return lighter_cells(output, styles)
 
 
