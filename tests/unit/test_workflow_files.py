@@ -38,9 +38,11 @@ def test_the_linter_rejects_a_broken_workflow(tmp_path):
 
 def zizmor(*paths: Path):
     """zizmor's security audit (pinned actions, token permissions, credential persistence),
-    offline: it needs no GitHub API for these checks."""
+    offline: it needs no GitHub API for these checks. The auditor persona adds its
+    lower-confidence findings too (unnamed jobs, unexplained permissions, no concurrency limit)."""
     binary = Path(sys.executable).with_name("zizmor")
-    return subprocess.run([str(binary), "--offline", "--no-progress", *map(str, paths)],
+    return subprocess.run([str(binary), "--offline", "--no-progress", "--persona=auditor",
+                           *map(str, paths)],
                           capture_output=True, text=True, timeout=60)
 
 
@@ -56,3 +58,12 @@ def test_the_security_audit_rejects_an_action_pinned_to_a_tag(tmp_path):
     result = zizmor(risky)
     assert result.returncode != 0
     assert "unpinned-uses" in result.stdout + result.stderr
+
+
+def test_the_security_audit_rejects_an_unnamed_job(tmp_path):
+    unnamed = tmp_path / "unnamed.yml"
+    unnamed.write_text("name: x\non: push\npermissions: {}\njobs:\n  test:\n"
+                       "    runs-on: ubuntu-latest\n    steps:\n      - run: echo hi\n")
+    result = zizmor(unnamed)
+    assert result.returncode != 0
+    assert "anonymous-definition" in result.stdout + result.stderr
