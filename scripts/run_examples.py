@@ -290,6 +290,10 @@ def main(argv=None) -> int:
         # nbclient's kernel-polling task may die with the kernel; asyncio would print its
         # traceback at exit, which says nothing the line below does not.
         logging.getLogger("asyncio").disabled = True
+        # CPython remembers a KeyboardInterrupt that escaped an exec() of source text
+        # (fastjsonschema compiles nbformat's validator that way) and would end the process
+        # by SIGINT instead of the code returned here; the next such exec() forgets it.
+        exec("")
         say("\ninterrupted: the published files in docs/generated are unchanged", sys.stderr)
         return 130
     except Exception as err:

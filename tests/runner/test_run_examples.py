@@ -285,3 +285,19 @@ def test_hung_cell_stops_at_the_time_limit(sandbox):
     assert "example 'hangs' still running after 8 s, its time limit" in last_line(result)
     assert "--timeout" in last_line(result)
     assert not (generated / "hangs").exists() and not hidden_leftovers(generated)
+
+
+def test_ctrl_c_inside_an_exec_of_source_text_still_exits_130(tmp_path):
+    """nbformat's validator is compiled by an exec() of source text; a Ctrl-C landing there
+    must still end the runner with 130 and one line, not by SIGINT."""
+    (tmp_path / "interrupted_in_exec.py").write_text(textwrap.dedent("""
+        import sys
+        from scripts import run_examples
+        run_examples.run = lambda args: exec("raise KeyboardInterrupt")
+        sys.exit(run_examples.main(["--smoke"]))
+    """))
+    result = subprocess.run(
+        [sys.executable, "-m", "interrupted_in_exec"], cwd=tmp_path, capture_output=True,
+        text=True, timeout=120, env={**os.environ, "PYTHONPATH": str(REPO)})
+    assert result.returncode == 130, result.stderr
+    assert "interrupted" in result.stderr and "Traceback" not in result.stderr, result.stderr
