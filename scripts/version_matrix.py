@@ -2,9 +2,9 @@
 """Run the pages' code blocks and every example's smoke run on each TensorFlow/Keras pair.
 
 Per column (see version_envs.py) the pages' blocks run under pytest, whose JUnit XML gives
-each block's outcome, and each example runs through ``run_examples.py --smoke``. The
-outcomes land in ``docs/generated/versions.json``; the execution report shows them as a
-matrix and every page says which pairs it was verified on.
+each block's outcome, and each example runs through ``run_examples.py --smoke`` (as many
+at once as --workers gives the blocks). The outcomes land in ``docs/generated/versions.json``;
+the execution report shows them as a matrix and every page says which pairs it was verified on.
 
   python -m scripts.version_matrix run                    # every column, recorded
   python -m scripts.version_matrix run oldest             # one column
@@ -22,6 +22,7 @@ import sys
 import tempfile
 import time
 import xml.etree.ElementTree as ET
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from scripts import version_envs as envs
@@ -109,21 +110,37 @@ def run_blocks(python: Path, pages: dict[str, str], workers: str) -> dict[str, d
     return outcomes
 
 
-def run_examples(python: Path, names: list[str]) -> dict[str, dict]:
-    """Each example's smoke run through the runner: {name: {"outcome", "seconds"}}."""
-    outcomes = {}
-    for name in names:
-        start = time.monotonic()
-        with tempfile.TemporaryDirectory(prefix="handbook-versions-smoke-") as scratch:
-            result = subprocess.run(
-                [str(python), "-m", "scripts.run_examples", "--smoke", "--only", name,
-                 "--keep", scratch], cwd=REPO, capture_output=True, text=True)
-        passed = result.returncode == 0
-        if not passed:
-            print(f"{name}: smoke run failed\n{(result.stdout + result.stderr)[-3000:]}")
-        outcomes[name] = {"outcome": "passed" if passed else "failed",
-                          "seconds": round(time.monotonic() - start, 1)}
-    return outcomes
+def worker_count(text: str) -> str:
+    """--workers as pytest-xdist takes it: a count (0: one process) or auto."""
+    if text == "auto" or text.isdigit():
+        return text
+    raise argparse.ArgumentTypeError(f"{text!r} is not a number of workers; give a count "
+                                     f"such as 2, 0 for one process, or auto")
+
+
+def smoke_workers(workers: str) -> int:
+    """How many smoke runs go at once for a --workers value."""
+    return (os.cpu_count() or 1) if workers == "auto" else max(1, int(workers))
+
+
+def run_smoke(python: Path, name: str) -> dict:
+    """One example's smoke run through the runner: {"outcome", "seconds"}."""
+    start = time.monotonic()
+    with tempfile.TemporaryDirectory(prefix="handbook-versions-smoke-") as scratch:
+        result = subprocess.run(
+            [str(python), "-m", "scripts.run_examples", "--smoke", "--only", name,
+             "--keep", scratch], cwd=REPO, capture_output=True, text=True)
+    passed = result.returncode == 0
+    if not passed:
+        print(f"{name}: smoke run failed\n{(result.stdout + result.stderr)[-3000:]}")
+    return {"outcome": "passed" if passed else "failed",
+            "seconds": round(time.monotonic() - start, 1)}
+
+
+def run_examples(python: Path, names: list[str], workers: int) -> dict[str, dict]:
+    """Every example's smoke run, `workers` at a time: {name: {"outcome", "seconds"}}."""
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        return dict(zip(names, pool.map(lambda name: run_smoke(python, name), names)))
 
 
 def run_column(col: Column, python: Path | None, workers: str, previous: dict) -> dict:
@@ -138,13 +155,15 @@ def run_column(col: Column, python: Path | None, workers: str, previous: dict) -
     start = time.monotonic()
     blocks = run_blocks(python, pages, workers)
     blocks_seconds = round(time.monotonic() - start, 1)
-    smoke = run_examples(python, list(examples))
+    start = time.monotonic()
+    smoke = run_examples(python, list(examples), smoke_workers(workers))
+    smoke_seconds = round(time.monotonic() - start, 1)
     for page, outcome in blocks.items():
         outcome["hash"] = pages[page]
     for name, outcome in smoke.items():
         outcome["hash"] = examples[name]
     seconds = {"blocks": blocks_seconds,
-               "examples": round(sum(o["seconds"] for o in smoke.values()), 1),
+               "examples": smoke_seconds,
                "install": install if install is not None
                else previous.get("seconds", {}).get("install")}
     return {**versions, "pages": blocks, "examples": smoke, "seconds": seconds}
@@ -263,8 +282,10 @@ def main(argv=None) -> int:
     runner.add_argument("--python", help="run the column in this interpreter (no install)")
     runner.add_argument("--no-record", action="store_true", help="leave the record unchanged")
     runner.add_argument("--summary", help="append a Markdown summary of what broke to this file")
-    runner.add_argument("--workers", default=os.environ.get("VERSION_WORKERS", "0"),
-                        help="pytest-xdist workers for the blocks (default 0: one process)")
+    runner.add_argument("--workers", type=worker_count,
+                        default=os.environ.get("VERSION_WORKERS", "0"),
+                        help="pytest-xdist workers for the blocks, and how many smoke runs go at "
+                             "once (default 0: one process, one run at a time)")
     sub.add_parser("check", help="exit 1 if the record is stale")
     args = parser.parse_args(argv)
     try:

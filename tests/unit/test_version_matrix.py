@@ -1,6 +1,10 @@
 """The recorded version matrix describes the current pages, examples and version pins, and
 the pages' "Verified on" lines are read from it."""
 
+from pathlib import Path
+
+import pytest
+
 from scripts import version_envs
 from scripts import version_matrix
 from scripts import version_report
@@ -41,3 +45,28 @@ def test_verified_line_says_where_a_page_fails(monkeypatch):
     line = version_report.verified_line("a.md", record(2))
     assert line.startswith("Verified on TensorFlow 2.21.0 + Keras 3.15.1 (pinned, newest release)")
     assert "Fails on TensorFlow 2.16.2 + Keras 3.3.3 (oldest supported), where 2 of 4 checks" in line
+
+
+@pytest.mark.parametrize("workers, expected", [("0", 1), ("1", 1), ("3", 3)])
+def test_smoke_runs_go_as_many_at_once_as_block_workers(workers, expected):
+    assert version_matrix.smoke_workers(workers) == expected
+
+
+def test_auto_workers_run_one_smoke_run_per_core(monkeypatch):
+    monkeypatch.setattr(version_matrix.os, "cpu_count", lambda: 2)
+    assert version_matrix.smoke_workers("auto") == 2
+
+
+def test_bad_workers_value_is_one_line_before_any_install(capsys):
+    with pytest.raises(SystemExit) as stop:
+        version_matrix.main(["run", "oldest", "--workers", "two"])
+    assert stop.value.code == 2
+    error = capsys.readouterr().err.strip().splitlines()[-1]
+    assert "'two' is not a number of workers" in error and "auto" in error
+
+
+def test_smoke_runs_keep_the_examples_order(monkeypatch):
+    monkeypatch.setattr(version_matrix, "run_smoke",
+                        lambda python, name: {"outcome": "passed", "seconds": len(name)})
+    names = ["c", "bb", "a"]
+    assert list(version_matrix.run_examples(Path("python"), names, 2)) == names
